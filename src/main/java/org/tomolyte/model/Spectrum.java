@@ -1,0 +1,101 @@
+package org.tomolyte.model;
+
+import java.util.Arrays;
+
+/**
+ * One impedance spectrum: frequencies with the real and the true imaginary part of Z (negative for
+ * capacitive arcs; EC-Lab files store −Im Z, readers flip it), plus when and under which DC conditions it
+ * was taken. Arrays are kept in the order measured; algorithms that need an order sort a copy.
+ */
+public final class Spectrum {
+	private final double[] freqHz;
+	private final double[] zReOhm;
+	private final double[] zImOhm;
+	private final double startTimeS;
+	private final double endTimeS;
+	private final double meanEweV;
+	private final double dcCurrentMa;
+
+	/**
+	 * @param freqHz frequencies (Hz)
+	 * @param zReOhm real part (Ω)
+	 * @param zImOhm true imaginary part (Ω), negative for a capacitive arc
+	 * @param startTimeS time of the first point (s from the start of the experiment), NaN if unknown
+	 * @param endTimeS time of the last point (s), NaN if unknown
+	 * @param meanEweV mean working-electrode potential during the spectrum (V), NaN if unknown
+	 * @param dcCurrentMa DC current held during the spectrum (mA), NaN if unknown
+	 */
+	public Spectrum(double[] freqHz, double[] zReOhm, double[] zImOhm, double startTimeS, double endTimeS, double meanEweV,
+			double dcCurrentMa) {
+		if (freqHz.length != zReOhm.length || freqHz.length != zImOhm.length)
+			throw new IllegalArgumentException("Spectrum arrays differ in length: f " + freqHz.length + ", Re " + zReOhm.length + ", Im " + zImOhm.length);
+		this.freqHz = freqHz.clone();
+		this.zReOhm = zReOhm.clone();
+		this.zImOhm = zImOhm.clone();
+		this.startTimeS = startTimeS;
+		this.endTimeS = endTimeS;
+		this.meanEweV = meanEweV;
+		this.dcCurrentMa = dcCurrentMa;
+	}
+
+	/** A spectrum with no time or DC information. */
+	public Spectrum(double[] freqHz, double[] zReOhm, double[] zImOhm) {
+		this(freqHz, zReOhm, zImOhm, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+	}
+
+	public int size() {
+		return freqHz.length;
+	}
+
+	public double[] freqHz() {
+		return freqHz.clone();
+	}
+
+	public double[] zReOhm() {
+		return zReOhm.clone();
+	}
+
+	/** True imaginary part (Ω), negative for capacitive arcs. */
+	public double[] zImOhm() {
+		return zImOhm.clone();
+	}
+
+	public double freqHz(int i) {
+		return freqHz[i];
+	}
+
+	public double zReOhm(int i) {
+		return zReOhm[i];
+	}
+
+	public double zImOhm(int i) {
+		return zImOhm[i];
+	}
+
+	public double startTimeS() {
+		return startTimeS;
+	}
+
+	public double endTimeS() {
+		return endTimeS;
+	}
+
+	/** Middle of the acquisition, or the start time if the end is unknown. */
+	public double midTimeS() {
+		return Double.isNaN(endTimeS) ? startTimeS : 0.5 * (startTimeS + endTimeS);
+	}
+
+	public double meanEweV() {
+		return meanEweV;
+	}
+
+	public double dcCurrentMa() {
+		return dcCurrentMa;
+	}
+
+	@Override
+	public String toString() {
+		return "Spectrum[" + size() + " points, " + (size() == 0 ? "" : Arrays.stream(freqHz).min().getAsDouble() + ".."
+				+ Arrays.stream(freqHz).max().getAsDouble() + " Hz") + ", t=" + startTimeS + " s]";
+	}
+}
