@@ -17,6 +17,7 @@ import org.scijava.module.ModuleItem;
 import org.tomolyte.command.CommandFailedException;
 import org.tomolyte.command.CommandRunner;
 import org.tomolyte.command.MacroOptions;
+import org.tomolyte.command.ProducesTables;
 import org.tomolyte.command.TomolyteCommand;
 import org.tomolyte.model.Table;
 
@@ -136,8 +137,10 @@ public class CommandBridge implements PlugIn {
 	/** Shows Table outputs as ImageJ ResultsTables so macros can read them. */
 	private static void showOutputs(CommandModule module) {
 		if (GraphicsEnvironment.isHeadless()) return;
-		for (Map.Entry<String, Object> e : module.getOutputs().entrySet())
-			if (e.getValue() instanceof Table) ResultsTables.toResultsTable((Table) e.getValue()).show(((Table) e.getValue()).title());
+		Object command = module.getDelegateObject();
+		if (command instanceof ProducesTables)
+			for (Table t : ((ProducesTables) command).tables())
+				ResultsTables.toResultsTable(t).show(t.title());
 	}
 
 	/** Forwards SciJava status events to ImageJ's status line and progress bar (plain ImageJ). */

@@ -36,7 +36,7 @@ class CommandRunnerTest {
 		Path out = dir.resolve("my echo.txt");
 		CommandModule m = runner.run("Echo Test", "output=[" + out + "] lambda=0.5 count=7 fit=Im inductance=true");
 		assertEquals("lambda=0.5 count=7 fit=Im inductance=true\n", new String(Files.readAllBytes(out), StandardCharsets.UTF_8));
-		Table t = (Table) m.getOutput("result");
+		Table t = ((EchoTestCommand) m.getDelegateObject()).result;
 		assertEquals(0.5, t.getDouble(0, "lambda"));
 	}
 

@@ -12,7 +12,7 @@ import org.tomolyte.model.Table;
 
 /** Test-only command: writes its parameters to a file, fails on request, and loops until cancelled. */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>Tomolyte>Testing>Echo Test", attrs = @Attr(name = "no-legacy"))
-public class EchoTestCommand extends TomolyteCommand {
+public class EchoTestCommand extends TomolyteCommand implements ProducesTables {
 	@Parameter(label = "output")
 	public File output;
 
@@ -34,8 +34,12 @@ public class EchoTestCommand extends TomolyteCommand {
 	@Parameter(required = false)
 	public boolean spin = false;
 
-	@Parameter(type = org.scijava.ItemIO.OUTPUT)
 	public Table result;
+
+	@Override
+	public java.util.List<Table> tables() {
+		return java.util.Collections.singletonList(result);
+	}
 
 	@Override
 	protected void execute() throws Exception {
