@@ -29,7 +29,7 @@ class FigureExportTest {
 		assertEquals(400, img.getWidth());
 		assertEquals(300, img.getHeight());
 		String svg = new String(Files.readAllBytes(dir.resolve("trace.svg")), StandardCharsets.UTF_8);
-		assertTrue(svg.contains("<svg") && svg.contains("Ewe / V"), "SVG holds the axis label as text");
+		assertTrue(svg.contains("<svg") && svg.contains("time / s"), "SVG holds the x-axis label as text");
 	}
 
 	@Test
