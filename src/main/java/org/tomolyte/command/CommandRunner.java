@@ -115,6 +115,11 @@ public final class CommandRunner {
 			Throwable root = e.getCause() == null ? e : e.getCause();
 			throw new CommandFailedException(label(info) + " failed: " + (root.getMessage() == null ? root : root.getMessage()), root);
 		}
+		Object command = module.getDelegateObject();
+		if (command instanceof TomolyteCommand && ((TomolyteCommand) command).failure() != null) {
+			CommandFailedException f = ((TomolyteCommand) command).failure();
+			throw new CommandFailedException(label(info) + ": " + f.getMessage(), f.getCause() != null ? f.getCause() : f);
+		}
 		if (module.isCanceled()) {
 			String why = module.getCancelReason();
 			throw new CommandFailedException(label(info) + " was cancelled" + (why == null ? "" : ": " + why));

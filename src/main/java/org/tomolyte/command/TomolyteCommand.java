@@ -34,21 +34,44 @@ public abstract class TomolyteCommand extends ContextCommand {
 	/** The command's work: one library call and writing its results. */
 	protected abstract void execute() throws Exception;
 
+	private CommandFailedException failure;
+
+	/**
+	 * Runs the command. A failure is kept (see {@link #failure()}) rather than thrown, so SciJava does not
+	 * print a stack trace: the host reports the message, which names the file and the problem.
+	 */
 	@Override
 	public final void run() {
+		failure = null;
 		try {
 			execute();
 		} catch (CancelledException e) {
 			cancel(e.getMessage());
 		} catch (CommandFailedException e) {
-			throw e;
-		} catch (Exception e) {
-			String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+			failure = e;
+		} catch (Exception | OutOfMemoryError e) {
 			if (log != null) log.debug(e);
-			throw new CommandFailedException(msg, e);
+			failure = new CommandFailedException(userMessage(e), e);
 		} finally {
 			if (status != null) status.clearStatus();
 		}
+	}
+
+	/** The failure of the last run, or null if it succeeded or was cancelled. */
+	public CommandFailedException failure() {
+		return failure;
+	}
+
+	/** A message a user can act on for exceptions whose own message is terse (a bare path, null). */
+	static String userMessage(Throwable e) {
+		String msg = e.getMessage();
+		if (e instanceof java.nio.file.NoSuchFileException) return "File not found: " + msg;
+		if (e instanceof java.io.FileNotFoundException) return "File not found: " + msg;
+		if (e instanceof java.nio.file.AccessDeniedException) return "Permission denied: " + msg;
+		if (e instanceof java.nio.file.FileAlreadyExistsException) return "Already exists: " + msg;
+		if (e instanceof OutOfMemoryError) return "Out of memory (" + msg + "): give Java more memory (Edit > Options > Memory in Fiji, TOMOLYTE_JAVA_OPTS=-Xmx16g for ./tomolyte) or process a smaller region";
+		if (msg == null || msg.isEmpty()) return e.getClass().getSimpleName();
+		return msg;
 	}
 
 	/** A progress callback that reports to SciJava's status bar and stops when the user cancels. */

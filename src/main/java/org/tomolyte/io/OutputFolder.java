@@ -122,7 +122,9 @@ public final class OutputFolder implements AutoCloseable {
 		Path abs = dest.toAbsolutePath().normalize();
 		Path parent = abs.getParent();
 		Files.createDirectories(parent);
-		Path tmp = Files.createTempFile(parent, "." + abs.getFileName() + ".", ".part");
+		// Not Files.createTempFile: that makes the file private (0600), and the result should carry the
+		// user's usual permissions.
+		Path tmp = parent.resolve("." + abs.getFileName() + "." + Long.toHexString(System.nanoTime() ^ Thread.currentThread().getId()) + ".part");
 		try {
 			writer.accept(tmp);
 			try {
