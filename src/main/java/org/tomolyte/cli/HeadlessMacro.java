@@ -26,6 +26,9 @@ final class HeadlessMacro {
 		ij1.disableIJ1PluginDirs();
 		File code = Main.codeLocation();
 		ij1.addPluginClasspath(code);
+		// The patched ImageJ has its own class loader: give it the suite's libraries too (not ij, which it patches).
+		for (File dep : dependencies(code))
+			ij1.addPluginClasspath(dep);
 		Object runner = ij1.runPlugIn(MacroRunner.class.getName(), macro.toAbsolutePath() + "\n" + arg);
 		if (runner == null) {
 			err.println("tomolyte macro: ImageJ could not start the macro runner");
@@ -38,5 +41,23 @@ final class HeadlessMacro {
 			return 1;
 		}
 		return 0;
+	}
+
+	/** The runtime libraries beside the jar ({@code target/dependency}) or on the class path. */
+	static java.util.List<File> dependencies(File code) {
+		java.util.List<File> out = new java.util.ArrayList<>();
+		File dir = new File(code.getAbsoluteFile().getParentFile(), "dependency");
+		File[] jars = dir.isDirectory() ? dir.listFiles((d, n) -> n.endsWith(".jar")) : null;
+		if (jars != null) {
+			java.util.Arrays.sort(jars);
+			for (File j : jars)
+				if (!j.getName().startsWith("ij-")) out.add(j);
+			return out;
+		}
+		for (String p : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+			File f = new File(p);
+			if (!f.equals(code) && f.getName().endsWith(".jar") && !f.getName().startsWith("ij-")) out.add(f);
+		}
+		return out;
 	}
 }
