@@ -52,11 +52,16 @@ class ImageJXvfbIT {
 		Path out = dir.resolve("out");
 		Path macro = dir.resolve("acceptance.ijm");
 		Files.write(macro, ("run(\"Import EC-Lab File\", \"input=[" + TestData.file("biologic/geis.mpr") + "] output=[" + out + "]\");\n"
+				+ "List.setCommands;\n"
+				+ "File.saveString(List.get(\"Import EC-Lab File\"), \"" + dir.resolve("menu.txt") + "\");\n"
 				+ "print(\"tomolyte acceptance done\");\n").getBytes(StandardCharsets.UTF_8));
 		Processes.Result r = runBatch(ijpath, macro, "");
 		assertEquals(0, r.exit, r.toString());
 		assertTrue(Files.exists(out.resolve("spectra.csv")), "ImageJ ran the Tomolyte command:\n" + r);
 		assertTrue(Files.exists(out.resolve("trace.csv")) && Files.exists(out.resolve("info.csv")));
 		assertTrue(r.output.contains("tomolyte acceptance done"), r.output);
+		String menu = new String(Files.readAllBytes(dir.resolve("menu.txt")), StandardCharsets.UTF_8);
+		assertTrue(menu.contains("org.tomolyte.ij1.CommandBridge") && menu.contains("ImportEcLabFileCommand"),
+				"the label is registered in ImageJ's menus through plugins.config: " + menu);
 	}
 }
