@@ -15,6 +15,9 @@ public final class Spectrum {
 	private final double endTimeS;
 	private final double meanEweV;
 	private final double dcCurrentMa;
+	private final double[] pointTimeS;
+	private final double[] pointEweV;
+	private final double[] pointCurrentMa;
 
 	/**
 	 * @param freqHz frequencies (Hz)
@@ -36,6 +39,51 @@ public final class Spectrum {
 		this.endTimeS = endTimeS;
 		this.meanEweV = meanEweV;
 		this.dcCurrentMa = dcCurrentMa;
+		this.pointTimeS = null;
+		this.pointEweV = null;
+		this.pointCurrentMa = null;
+	}
+
+	/**
+	 * A spectrum with the time, potential and current recorded at each frequency point (NaN where unknown;
+	 * a null array means unknown throughout). Start/end time are the first/last point's time, the mean
+	 * potential and the DC current are the means over the points' finite values.
+	 */
+	public Spectrum(double[] freqHz, double[] zReOhm, double[] zImOhm, double[] pointTimeS, double[] pointEweV, double[] pointCurrentMa) {
+		if (freqHz.length != zReOhm.length || freqHz.length != zImOhm.length)
+			throw new IllegalArgumentException("Spectrum arrays differ in length: f " + freqHz.length + ", Re " + zReOhm.length + ", Im " + zImOhm.length);
+		this.freqHz = freqHz.clone();
+		this.zReOhm = zReOhm.clone();
+		this.zImOhm = zImOhm.clone();
+		this.pointTimeS = perPoint(pointTimeS, freqHz.length, "time");
+		this.pointEweV = perPoint(pointEweV, freqHz.length, "Ewe");
+		this.pointCurrentMa = perPoint(pointCurrentMa, freqHz.length, "current");
+		int n = freqHz.length;
+		this.startTimeS = n == 0 ? Double.NaN : this.pointTimeS[0];
+		this.endTimeS = n == 0 ? Double.NaN : this.pointTimeS[n - 1];
+		this.meanEweV = finiteMean(this.pointEweV);
+		this.dcCurrentMa = finiteMean(this.pointCurrentMa);
+	}
+
+	private static double[] perPoint(double[] v, int n, String what) {
+		if (v == null) {
+			double[] nan = new double[n];
+			Arrays.fill(nan, Double.NaN);
+			return nan;
+		}
+		if (v.length != n) throw new IllegalArgumentException("Spectrum per-point " + what + " has " + v.length + " values for " + n + " points");
+		return v.clone();
+	}
+
+	private static double finiteMean(double[] v) {
+		double sum = 0;
+		int k = 0;
+		for (double x : v)
+			if (Double.isFinite(x)) {
+				sum += x;
+				k++;
+			}
+		return k == 0 ? Double.NaN : sum / k;
 	}
 
 	/** A spectrum with no time or DC information. */
@@ -83,6 +131,27 @@ public final class Spectrum {
 	/** Middle of the acquisition, or the start time if the end is unknown. */
 	public double midTimeS() {
 		return Double.isNaN(endTimeS) ? startTimeS : 0.5 * (startTimeS + endTimeS);
+	}
+
+	/** Time of each point (s), NaN where unknown. */
+	public double[] pointTimeS() {
+		return pointTimeS == null ? nanArray() : pointTimeS.clone();
+	}
+
+	/** Working-electrode potential at each point (V), NaN where unknown. */
+	public double[] pointEweV() {
+		return pointEweV == null ? nanArray() : pointEweV.clone();
+	}
+
+	/** DC current at each point (mA), NaN where unknown. */
+	public double[] pointCurrentMa() {
+		return pointCurrentMa == null ? nanArray() : pointCurrentMa.clone();
+	}
+
+	private double[] nanArray() {
+		double[] a = new double[freqHz.length];
+		Arrays.fill(a, Double.NaN);
+		return a;
 	}
 
 	public double meanEweV() {
