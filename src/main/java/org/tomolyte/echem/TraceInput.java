@@ -31,12 +31,36 @@ final class TraceInput {
 		return t;
 	}
 
+	/**
+	 * The current (mA): the trace's I/mA or &lt;I&gt;/mA column, else — as in EC-Lab GCPL .mpr files, which store
+	 * only the charge increment — the mean current over each recording interval, dq·3600/Δt from
+	 * {@code dq/mA.h} (exactly how EC-Lab's export computes &lt;I&gt;/mA; the first row and rows with Δt = 0
+	 * repeat the neighbouring value).
+	 */
 	static double[] current(Trace trace) {
 		double[] i = trace.currentMa();
+		if (i == null && trace.has("dq/mA.h") && trace.has(Trace.TIME_S)) i = fromChargeIncrements(trace.timeS(), trace.column("dq/mA.h"));
 		if (i == null)
-			throw new EchemAnalysisException(name(trace) + ": no current column (I/mA or <I>/mA); it has " + trace.columnNames());
+			throw new EchemAnalysisException(name(trace) + ": no current column (I/mA, <I>/mA or dq/mA.h); it has " + trace.columnNames());
 		for (int k = 0; k < i.length; k++)
 			if (!Double.isFinite(i[k])) throw new EchemAnalysisException(name(trace) + ": current is not a finite number at row " + k);
+		return i;
+	}
+
+	static double[] fromChargeIncrements(double[] t, double[] dqMah) {
+		int n = t.length;
+		double[] i = new double[n];
+		i[0] = Double.NaN;
+		for (int k = 1; k < n; k++) {
+			double dt = t[k] - t[k - 1];
+			i[k] = dt > 0 ? dqMah[k] * 3600 / dt : i[k - 1];
+		}
+		int first = 1;
+		while (first < n && Double.isNaN(i[first]))
+			first++;
+		double fill = first < n ? i[first] : 0;
+		for (int k = 0; k < first && k < n; k++)
+			i[k] = fill;
 		return i;
 	}
 
