@@ -10,16 +10,31 @@ import org.tomolyte.model.Trace;
  * trace, so that tomograms and impedance spectra taken during cycling can be placed on the charge axis as in
  * the operando XCT/GEIS experiments of Wu &amp; Hatzell, J. Mater. Chem. A 2025.
  *
- * <p>Two estimates: (1) the trapezoid integral of the recorded current, {@code ∫ I dt}, with the current
- * interpolated linearly between samples (for a piecewise-constant current sampled at every change, as EC-Lab
- * records, the error per current change is at most |ΔI|·Δt/2); (2) the instrument's own charge column
+ * <p>Two estimates: (1) the integral of the recorded current, {@code ∫ I dt}, by default with the trapezoid
+ * rule (current linear between samples; for a piecewise-constant current sampled at every change, as EC-Lab
+ * records, the error per change is at most |ΔI|·Δt/2), or by {@link Integration#PREVIOUS_VALUE_HOLD} (exact for
+ * such currents) or {@link Integration#INTERVAL_MEAN} (exact when each row holds the mean current since the
+ * previous row, as EC-Lab's &lt;I&gt;/mA = dq/dt; the default when the current is derived from
+ * {@code dq/mA.h}); (2) the instrument's own charge column
  * {@code (Q-Qo)/mA.h} (or {@code (Q-Qo)/C}), interpolated linearly, with resets stitched: a row where the
- * column jumps to within 1 % of zero of its previous magnitude while the integral of I over that interval is
- * less than half the jump is a reset (EC-Lab restarts Q−Qo with some techniques and loops) and the running
- * total is carried over. Times before the first sample give 0; times after the last give the final value.
+ * column moves towards zero by more than twice what the largest current of that interval could pass is a
+ * reset (EC-Lab restarts Q−Qo with some techniques and loops); the running total is carried over with the
+ * integral of I for that interval. Times before the first sample give 0; times after the last give the final value.
  * Signs follow the current: positive = anodic (stripping from the working electrode).
  */
 public final class CapacityAtTime {
+
+	/** How the current is taken to vary between two samples. */
+	public enum Integration {
+		/** Linear between samples (trapezoid rule). */
+		TRAPEZOID,
+		/** Each sample's current holds until the next sample (a step recorded at its start). */
+		PREVIOUS_VALUE_HOLD,
+		/** Each sample's current is the mean since the previous sample (EC-Lab's &lt;I&gt; = dq/dt). */
+		INTERVAL_MEAN
+	}
+
+	private final Integration integration;
 	private final String source;
 	private final double areaCm2;
 	private final double[] t;
@@ -28,8 +43,10 @@ public final class CapacityAtTime {
 	private final double[] throughputMah;
 	private final double[] columnMah;
 
-	private CapacityAtTime(Trace trace, double areaCm2) {
+	private CapacityAtTime(Trace trace, double areaCm2, Integration integration) {
 		TraceInput.requireArea(areaCm2);
+		if (integration == null) integration = trace.currentMa() == null ? Integration.INTERVAL_MEAN : Integration.TRAPEZOID;
+		this.integration = integration;
 		this.source = TraceInput.name(trace);
 		this.areaCm2 = areaCm2;
 		this.t = TraceInput.time(trace);
@@ -39,10 +56,10 @@ public final class CapacityAtTime {
 		throughputMah = new double[n];
 		for (int k = 1; k < n; k++) {
 			double dt = t[k] - t[k - 1];
-			chargeMah[k] = chargeMah[k - 1] + 0.5 * (i[k] + i[k - 1]) * dt / 3600.0;
-			throughputMah[k] = throughputMah[k - 1] + absTrapezoid(i[k - 1], i[k]) * dt / 3600.0;
+			chargeMah[k] = chargeMah[k - 1] + mean(i[k - 1], i[k], false) * dt / 3600.0;
+			throughputMah[k] = throughputMah[k - 1] + mean(i[k - 1], i[k], true) * dt / 3600.0;
 		}
-		this.columnMah = stitchedColumn(trace, chargeMah);
+		this.columnMah = stitchedColumn(trace, t, i, chargeMah);
 	}
 
 	/**
@@ -51,7 +68,28 @@ public final class CapacityAtTime {
 	 * @throws EchemAnalysisException for a missing column, backwards time or area ≤ 0
 	 */
 	public static CapacityAtTime of(Trace trace, double areaCm2) {
-		return new CapacityAtTime(trace, areaCm2);
+		return new CapacityAtTime(trace, areaCm2, null);
+	}
+
+	/** As {@link #of(Trace, double)} with a chosen integration rule (null = the default for the trace). */
+	public static CapacityAtTime of(Trace trace, double areaCm2, Integration integration) {
+		return new CapacityAtTime(trace, areaCm2, integration);
+	}
+
+	public Integration integration() {
+		return integration;
+	}
+
+	/** Mean current (or |current|) over an interval whose end samples are a and b. */
+	private double mean(double a, double b, boolean absolute) {
+		switch (integration) {
+		case PREVIOUS_VALUE_HOLD:
+			return absolute ? Math.abs(a) : a;
+		case INTERVAL_MEAN:
+			return absolute ? Math.abs(b) : b;
+		default:
+			return absolute ? absTrapezoid(a, b) : 0.5 * (a + b);
+		}
 	}
 
 	/** Mean of |I| over an interval where I is linear between a and b (exact also when the sign changes). */
@@ -60,7 +98,7 @@ public final class CapacityAtTime {
 		return 0.5 * (a * a + b * b) / (Math.abs(a) + Math.abs(b));
 	}
 
-	private static double[] stitchedColumn(Trace trace, double[] integral) {
+	private static double[] stitchedColumn(Trace trace, double[] t, double[] i, double[] integral) {
 		double scale;
 		double[] q;
 		if (trace.has(Trace.CHARGE_MAH)) {
@@ -78,7 +116,8 @@ public final class CapacityAtTime {
 				double prev = q[k - 1] * scale;
 				double jump = v - prev;
 				double dInt = integral[k] - integral[k - 1];
-				if (Math.abs(v) <= 0.01 * Math.abs(prev) && Math.abs(dInt) < 0.5 * Math.abs(jump)) offset += prev + dInt - v;
+				double possible = 2 * Math.max(Math.abs(i[k]), Math.abs(i[k - 1])) * (t[k] - t[k - 1]) / 3600.0;
+				if (Math.abs(v) < Math.abs(prev) && Math.abs(jump) > possible + 1e-12 * Math.abs(prev)) offset += prev + dInt - v;
 			}
 			out[k] = v + offset;
 		}
@@ -169,8 +208,11 @@ public final class CapacityAtTime {
 		int k = interval(timeS);
 		double dt = timeS - t[k];
 		double span = t[k + 1] - t[k];
-		double iAt = span > 0 ? i[k] + (i[k + 1] - i[k]) * dt / span : i[k];
-		double mean = absolute ? absTrapezoid(i[k], iAt) : 0.5 * (i[k] + iAt);
+		double mean;
+		if (integration == Integration.TRAPEZOID) {
+			double iAt = span > 0 ? i[k] + (i[k + 1] - i[k]) * dt / span : i[k];
+			mean = absolute ? absTrapezoid(i[k], iAt) : 0.5 * (i[k] + iAt);
+		} else mean = mean(i[k], i[k + 1], absolute);
 		return cumulative[k] + mean * dt / 3600.0;
 	}
 

@@ -16,7 +16,9 @@ import org.tomolyte.task.Progress;
  * <ul>
  * <li><b>Growing / decreasing</b>: least-squares slope of p against time over the step after its first
  * {@code transientFraction} (10 %), times the step duration, relative to the median p: &gt; +growthThreshold
- * (0.10) is growing, &lt; −growthThreshold decreasing, otherwise stable.</li>
+ * (0.10) is growing, &lt; −growthThreshold decreasing, otherwise stable; a rise or fall must also be
+ * significant, |slope| &gt; {@code minTStat} (3) standard errors of the slope, so noise alone never makes a
+ * step growing.</li>
  * <li><b>Short circuit</b>: the first sample where p falls below {@code collapseFraction} (0.2) of the
  * healthy polarisation P_ref and stays below it for ≥ 90 % of the rest of the step (≥ 3 samples unless the
  * trace ends). P_ref = max(median p over the first 20 % of the step, the last healthy step of the same
@@ -37,6 +39,7 @@ public final class CriticalCurrentDensity {
 		double collapseFraction = 0.2;
 		double sustainFraction = 0.9;
 		int minCollapsePoints = 3;
+		double minTStat = 3;
 
 		public static Options defaults() {
 			return new Options();
@@ -49,6 +52,8 @@ public final class CriticalCurrentDensity {
 		public Options growthThreshold(double v) { growthThreshold = v; return this; }
 		public Options collapseFraction(double v) { collapseFraction = v; return this; }
 		public Options minCollapsePoints(int v) { minCollapsePoints = v; return this; }
+		/** A rise or fall must also be significant: |slope| / its standard error above this (default 3). */
+		public Options minTStat(double v) { minTStat = v; return this; }
 	}
 
 	private CriticalCurrentDensity() {}
@@ -106,7 +111,7 @@ public final class CriticalCurrentDensity {
 			for (int k = 0; k < fitEnd; k++)
 				max = Math.max(max, p[k]);
 			double end = Stats.median(p, Math.max(0, fitEnd - 3), fitEnd);
-			double slope = Double.NaN, rise = Double.NaN;
+			double slope = Double.NaN, rise = Double.NaN, tStat = 0;
 			int fitStart = 0;
 			while (fitStart < fitEnd - 1 && t[a + fitStart] < s.startS() + o.transientFraction * s.durationS())
 				fitStart++;
@@ -116,13 +121,14 @@ public final class CriticalCurrentDensity {
 					th[k] = (t[a + k] - s.startS()) / 3600.0;
 				double[] line = Stats.line(th, p, fitStart, fitEnd);
 				slope = line[1];
+				tStat = line[4] > 0 && line[2] > 0 ? slope / (line[2] / Math.sqrt(line[4])) : Double.POSITIVE_INFINITY * Math.signum(slope);
 				double medFit = Stats.median(p, fitStart, fitEnd);
 				rise = slope * (s.durationS() / 3600.0) / medFit;
 			}
 			CcdResult.Polarisation pol;
 			if (collapse >= 0) pol = CcdResult.Polarisation.SHORTED;
-			else if (rise > o.growthThreshold) pol = CcdResult.Polarisation.GROWING;
-			else if (rise < -o.growthThreshold) pol = CcdResult.Polarisation.DECREASING;
+			else if (rise > o.growthThreshold && tStat > o.minTStat) pol = CcdResult.Polarisation.GROWING;
+			else if (rise < -o.growthThreshold && tStat < -o.minTStat) pol = CcdResult.Polarisation.DECREASING;
 			else pol = CcdResult.Polarisation.STABLE;
 			if (collapse < 0) {
 				healthyP[dir] = median;
