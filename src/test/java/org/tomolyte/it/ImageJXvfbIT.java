@@ -46,6 +46,24 @@ class ImageJXvfbIT {
 	}
 
 	@Test
+	void syntheticCellGeneratorRunsFromABatchMacroInPlainImageJ(@TempDir Path dir) throws Exception {
+		Path ijpath = dir.resolve("ij");
+		installIntoIjPath(ijpath);
+		Path out = dir.resolve("synthetic cell");
+		Path macro = dir.resolve("synth.ijm");
+		Files.write(macro, ("out = getArgument();\n"
+				+ "run(\"Generate Synthetic Cell\", \"output=[\" + out + \"] seed=3 scans=2 projections=false\");\n"
+				+ "open(out + \"/cell/scans/t01.tif\");\n"
+				+ "getVoxelSize(w, h, d, unit);\n"
+				+ "File.saveString(\"\" + nSlices + \" \" + w + \" \" + unit, out + \"/../opened.txt\");\n").getBytes(StandardCharsets.UTF_8));
+		Processes.Result r = runBatch(ijpath, macro, out.toString());
+		assertEquals(0, r.exit, r.toString());
+		assertTrue(Files.exists(out.resolve("cell/truth.json")), "ImageJ ran the generator:\n" + r);
+		String opened = new String(Files.readAllBytes(dir.resolve("opened.txt")), StandardCharsets.UTF_8).trim();
+		assertTrue(opened.startsWith("64 1.3"), "ImageJ opens the calibrated scan: " + opened);
+	}
+
+	@Test
 	void tomolyteLabelRunsFromABatchMacroInPlainImageJ(@TempDir Path dir) throws Exception {
 		Path ijpath = dir.resolve("ij home");
 		installIntoIjPath(ijpath);

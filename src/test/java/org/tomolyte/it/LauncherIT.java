@@ -37,6 +37,14 @@ class LauncherIT {
 	}
 
 	@Test
+	void runGeneratesTheSyntheticCell(@TempDir Path dir) throws Exception {
+		Path out = dir.resolve("cell");
+		Processes.Result r = Processes.tomolyte(dir, 300, "run", "Generate Synthetic Cell", "output=[" + out + "] seed=2 scans=2 projections=false");
+		assertEquals(0, r.exit, r.toString());
+		assertTrue(Files.exists(out.resolve("cell/scans/t01.tif")) && Files.exists(out.resolve("echem/ccd_spectra.csv")), r.toString());
+	}
+
+	@Test
 	void runFailsWithAMessageNamingTheFile(@TempDir Path dir) throws Exception {
 		Processes.Result r = Processes.tomolyte(dir, 300, "run", "Import EC-Lab File", "input=[" + dir.resolve("missing.mpr") + "] output=[" + dir.resolve("o") + "]");
 		assertNotEquals(0, r.exit);
