@@ -11,7 +11,7 @@ import org.tomolyte.model.Trace;
  *
  * <p>Criterion: a new segment starts at a sample whose current differs from the running mean of the current
  * segment by more than {@code tol = max(absTolMa, relTol·|level|, kSigma·σ)} (σ = robust noise of the current
- * from the median absolute first difference) and either the next {@code confirm} samples differ too, or the
+ * from the median absolute first difference between current-carrying rows) and either the next {@code confirm} samples differ too, or the
  * sample is a zero-current (open-circuit) row. Segments shorter than {@code minPoints} samples that carry
  * current are transition samples (EC-Lab averages the current over the recording interval, so the first row
  * after a change can sit between two levels) and join the neighbour with the nearest level; rests are kept
@@ -102,7 +102,7 @@ public final class StepDetector {
 
 	static List<CurrentStep> detect(double[] t, double[] cur, double[] control, Options o) {
 		int n = cur.length;
-		double sigma = Stats.differenceNoise(cur);
+		double sigma = currentNoise(cur);
 		double zeroTol = Double.isNaN(o.zeroTolMa) ? Math.max(o.absTolMa, 5 * sigma) : o.zeroTolMa;
 		// 1. raw change points
 		List<int[]> segs = new ArrayList<>();
@@ -167,6 +167,19 @@ public final class StepDetector {
 			out.add(new CurrentStep(i, s[0], s[1], t[s[0]], end, l, set, Direction.of(l, o.strippingPositive)));
 		}
 		return out;
+	}
+
+	/**
+	 * Robust noise of the current from first differences between current-carrying rows only: open-circuit
+	 * rows read exactly 0 and would otherwise make the noise look like zero.
+	 */
+	static double currentNoise(double[] cur) {
+		double[] d = new double[cur.length];
+		int m = 0;
+		for (int k = 1; k < cur.length; k++)
+			if (cur[k] != 0 && cur[k - 1] != 0) d[m++] = Math.abs(cur[k] - cur[k - 1]);
+		if (m < 3) return 0;
+		return 1.4826 * Stats.median(d, 0, m) / Math.sqrt(2);
 	}
 
 	private static double tol(Options o, double sigma, double a, double b) {

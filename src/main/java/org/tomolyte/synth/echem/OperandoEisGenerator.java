@@ -64,12 +64,14 @@ public final class OperandoEisGenerator {
 
 	private OperandoEisGenerator() {}
 
-	/** Frequencies from high to low, log-spaced. */
+	/** Frequencies from maxFreqHz down to minFreqHz inclusive, log-spaced at about pointsPerDecade. */
 	public static double[] frequencies(Params p) {
-		int n = (int) Math.floor(Math.log10(p.maxFreqHz / p.minFreqHz) * p.pointsPerDecade + 1e-9) + 1;
+		double decades = Math.log10(p.maxFreqHz / p.minFreqHz);
+		int n = (int) Math.round(decades * p.pointsPerDecade) + 1;
 		double[] f = new double[n];
 		for (int k = 0; k < n; k++)
-			f[k] = p.maxFreqHz * Math.pow(10, -(double) k / p.pointsPerDecade);
+			f[k] = p.maxFreqHz * Math.pow(10, -decades * k / (n - 1));
+		f[n - 1] = p.minFreqHz;
 		return f;
 	}
 
