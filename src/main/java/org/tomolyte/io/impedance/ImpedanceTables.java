@@ -1,11 +1,6 @@
 package org.tomolyte.io.impedance;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,18 +44,15 @@ public final class ImpedanceTables {
 
 	/** Reads table content already in memory; {@code fileName} is used in messages. */
 	public static ImpedanceData parse(String fileName, byte[] content, ImpedanceLayout layout) throws ImpedanceFormatException {
-		String text = decode(content);
-		String[] lines = text.split("\r\n|\n|\r", -1);
+		String[] lines = DelimitedText.lines(DelimitedText.decode(content));
 		List<String> notes = new ArrayList<>();
 		int first = 0;
-		while (first < lines.length && isSkippable(lines[first]))
+		while (first < lines.length && DelimitedText.isSkippable(lines[first]))
 			first++;
 		if (first == lines.length) throw ImpedanceFormatException.inFile(fileName, "empty file; expected rows of frequency, Z' and Z''");
-		char sep = separator(lines[first]);
-		String[] firstCells = split(lines[first], sep);
-		boolean header = false;
-		for (String c : firstCells)
-			if (!c.isEmpty() && Double.isNaN(number(c, sep)) && !c.equalsIgnoreCase("nan")) header = true;
+		char sep = DelimitedText.separator(lines[first]);
+		String[] firstCells = DelimitedText.split(lines[first], sep);
+		boolean header = DelimitedText.isHeader(firstCells, sep);
 		String[] names = header ? firstCells : null;
 		int dataFrom = header ? first + 1 : first;
 
@@ -68,11 +60,11 @@ public final class ImpedanceTables {
 		List<Integer> lineOf = new ArrayList<>();
 		int width = -1;
 		for (int i = dataFrom; i < lines.length; i++) {
-			if (isSkippable(lines[i])) continue;
-			String[] cells = split(lines[i], sep);
+			if (DelimitedText.isSkippable(lines[i])) continue;
+			String[] cells = DelimitedText.split(lines[i], sep);
 			double[] v = new double[cells.length];
 			for (int c = 0; c < cells.length; c++)
-				v[c] = number(cells[c], sep);
+				v[c] = DelimitedText.number(cells[c], sep);
 			rows.add(v);
 			lineOf.add(i + 1);
 			width = Math.max(width, cells.length);
@@ -240,52 +232,5 @@ public final class ImpedanceTables {
 		for (int i = 0; i < idx.length; i++)
 			out[i] = v[idx[i]];
 		return out;
-	}
-
-	private static boolean isSkippable(String line) {
-		String t = line.trim();
-		return t.isEmpty() || t.startsWith("#") || t.startsWith("%");
-	}
-
-	private static char separator(String line) {
-		if (line.indexOf(';') >= 0) return ';';
-		if (line.indexOf('\t') >= 0) return '\t';
-		if (line.indexOf(',') >= 0) return ',';
-		return ' ';
-	}
-
-	private static String[] split(String line, char sep) {
-		String[] cells = sep == ' ' ? line.trim().split("\\s+") : line.split(sep == '\t' ? "\t" : String.valueOf(sep), -1);
-		int n = cells.length;
-		while (n > 1 && cells[n - 1].trim().isEmpty())
-			n--;
-		String[] out = new String[n];
-		for (int i = 0; i < n; i++)
-			out[i] = cells[i].trim().replaceAll("^\"|\"$", "");
-		return out;
-	}
-
-	/** A cell as a number (NaN if empty or not numeric); decimal commas accepted unless commas separate cells. */
-	private static double number(String cell, char sep) {
-		String s = cell.trim();
-		if (s.isEmpty()) return Double.NaN;
-		if (sep != ',') s = s.replace(',', '.');
-		char c = s.charAt(0);
-		if (!(Character.isDigit(c) || c == '-' || c == '+' || c == '.' || c == 'N' || c == 'n' || c == 'I')) return Double.NaN;
-		try {
-			return Double.parseDouble(s);
-		} catch (NumberFormatException e) {
-			return Double.NaN;
-		}
-	}
-
-	private static String decode(byte[] b) {
-		int off = b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF ? 3 : 0;
-		try {
-			return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-					.decode(ByteBuffer.wrap(b, off, b.length - off)).toString();
-		} catch (CharacterCodingException e) {
-			return new String(b, off, b.length - off, Charset.forName("windows-1252"));
-		}
 	}
 }
