@@ -1,10 +1,13 @@
 package org.tomolyte.io.impedance;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Shared text handling of the CSV/TXT table readers: decoding (UTF-8, else Windows-1252), line splitting,
@@ -12,6 +15,17 @@ import java.nio.charset.StandardCharsets;
  */
 final class DelimitedText {
 	private DelimitedText() {}
+
+	/** The file's name for messages. */
+	static String fileName(Path file) {
+		return file.getFileName() == null ? file.toString() : file.getFileName().toString();
+	}
+
+	/** The file's bytes; tables over 1 GB are refused rather than read into memory. */
+	static byte[] readAll(Path file) throws IOException {
+		if (Files.size(file) > 1L << 30) throw ImpedanceFormatException.inFile(fileName(file), "larger than 1 GB; not a table this reader handles");
+		return Files.readAllBytes(file);
+	}
 
 	/** Text of the file, UTF-8 (BOM skipped) or, when that is malformed, Windows-1252. */
 	static String decode(byte[] b) {

@@ -1,7 +1,6 @@
 package org.tomolyte.io.impedance;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,9 +36,7 @@ public final class ImpedanceTables {
 
 	/** Reads a table with the given column, unit and sign choices (unset ones detected). */
 	public static ImpedanceData read(Path file, ImpedanceLayout layout) throws IOException {
-		String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-		if (Files.size(file) > 1L << 30) throw ImpedanceFormatException.inFile(name, "larger than 1 GB; not an impedance table");
-		return parse(name, Files.readAllBytes(file), layout);
+		return parse(DelimitedText.fileName(file), DelimitedText.readAll(file), layout);
 	}
 
 	/** Reads table content already in memory; {@code fileName} is used in messages. */

@@ -1,7 +1,6 @@
 package org.tomolyte.io.impedance;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,9 +44,7 @@ public final class TraceTables {
 	}
 
 	public static Trace read(Path file, TraceLayout layout) throws IOException {
-		String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-		if (Files.size(file) > 1L << 30) throw ImpedanceFormatException.inFile(name, "larger than 1 GB; not a trace table");
-		return parse(name, Files.readAllBytes(file), layout);
+		return parse(DelimitedText.fileName(file), DelimitedText.readAll(file), layout);
 	}
 
 	/**

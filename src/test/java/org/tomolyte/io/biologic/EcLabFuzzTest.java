@@ -24,7 +24,10 @@ import org.tomolyte.TestData;
  * {@link EcLabFormatException}: no other exception, no OutOfMemoryError from a declared length, no hang.
  */
 class EcLabFuzzTest {
-	private static final int ITERATIONS_PER_FILE = 120;
+	/** Mutants per seed file: more for small files, so that each file costs about the same time. */
+	private static int iterations(int size) {
+		return Math.max(40, Math.min(200, 3_000_000 / Math.max(1, size)));
+	}
 
 	private static List<Path> seeds() throws IOException {
 		try (Stream<Path> s = Files.list(TestData.file("biologic"))) {
@@ -39,12 +42,14 @@ class EcLabFuzzTest {
 		List<Path> seeds = seeds();
 		assertTrue(seeds.size() >= 25, "seed files: " + seeds.size());
 		long[] outcomes = new long[2];
+		int total = 0;
 		for (Path p : seeds) {
 			byte[] original = Files.readAllBytes(p);
 			String name = p.getFileName().toString();
 			Random random = new Random(name.hashCode() * 31L + 12129);
+			total += iterations(original.length);
 			assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
-				for (int i = 0; i < ITERATIONS_PER_FILE; i++) {
+				for (int i = 0, n = iterations(original.length); i < n; i++) {
 					byte[] mutant = mutate(original, random, name.endsWith(".mpr"));
 					try {
 						EcLabData d = EcLab.parse(name, mutant);
@@ -63,6 +68,7 @@ class EcLabFuzzTest {
 				}
 			}, name);
 		}
+		assertTrue(total >= 3000, "a few thousand mutants: " + total);
 		assertTrue(outcomes[0] > 0 && outcomes[1] > 0, "both outcomes occur: parsed " + outcomes[0] + ", rejected " + outcomes[1]);
 	}
 
