@@ -69,6 +69,7 @@ public final class Charts {
 		LogAxis axis = new LogAxis(label);
 		axis.setBase(10);
 		axis.setSmallestValue(1e-12);
+		axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1), false, false); // one tick per decade
 		axis.setLabelFont(new Font("SansSerif", Font.PLAIN, 12));
 		chart.getXYPlot().setDomainAxis(axis);
 	}
