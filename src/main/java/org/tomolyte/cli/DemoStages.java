@@ -1,14 +1,71 @@
 package org.tomolyte.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The list of demo stages; each issue's work adds its stage here. */
+import org.tomolyte.synth.SyntheticCellGenerator;
+
+/** The list of demo stages, in the order of the study; each issue's work adds its stage here. */
 final class DemoStages {
+	static final String AREA = Double.toString(SyntheticCellGenerator.AREA_CM2);
+
 	private DemoStages() {}
 
 	static List<DemoStage> all() {
 		List<DemoStage> stages = new ArrayList<>();
+		stages.add(stage("Synthetic cell", (d, s) -> {
+			d.command("Generate Synthetic Cell", "output=" + d.path("cell") + " seed=1");
+			s.note("A NaK | NASICON cell inside an O-ring: 5 operando XCT scans 600 s apart during Na plating at 0.7 mA cm⁻², "
+					+ "with a crack growing from the contact edge, an edge chip, NaK infiltration, drift between scans, blur, noise and rings; "
+					+ "raw projections of one slice; and the study's electrochemistry (CCD staircase with operando GEIS, stripping current scan, pulsed stripping). "
+					+ "Known answers are in cell/truth/ and cell/cell/truth.json.");
+			s.link("cell/README.txt", "cell/README.txt: what is where");
+			s.csv("cell/scans.csv", 10);
+		}));
+		stages.add(stage("Electrochemistry: critical current density (Fig. 1a)", (d, s) -> {
+			d.command("Critical Current Density", "input=" + d.path("cell/echem/ccd.csv") + " area_cm2=" + AREA + " output=" + d.path("echem/ccd"));
+			s.figure("echem/ccd/ccd.png", "CCD staircase: steps, growing stripping polarisation and the short circuit");
+			s.csv("echem/ccd/summary.csv", 1);
+			s.csv("echem/ccd/steps.csv", 12);
+		}));
+		stages.add(stage("Electrochemistry: stripping onset (Fig. 3b)", (d, s) -> {
+			d.command("Stripping Onset", "input=" + d.path("cell/echem/sgeis_stripping.csv") + " area_cm2=" + AREA + " output=" + d.path("echem/onset"));
+			s.figure("echem/onset/onset.png", "Stripping current scan: departure from the Ohmic line");
+			s.csv("echem/onset/onset_summary.csv", 1);
+		}));
+		stages.add(stage("Electrochemistry: pulsed stripping (Fig. 4c)", (d, s) -> {
+			Path in = Files.createDirectories(d.out().resolve("echem/pulsed-runs"));
+			try (java.util.stream.Stream<Path> files = Files.list(d.out().resolve("cell/echem"))) {
+				for (Path p : (Iterable<Path>) files.filter(p -> p.getFileName().toString().startsWith("pulsed_"))::iterator)
+					Files.copy(p, in.resolve(p.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+			}
+			d.command("Pulsed Stripping", "input=" + d.path("echem/pulsed-runs") + " area_cm2=" + AREA + " output=" + d.path("echem/pulsed"));
+			s.figure("echem/pulsed/capacity_vs_rest.png", "Critical stripping capacity against the rest after each 1 s pulse");
+			s.csv("echem/pulsed/capacity_vs_rest.csv", 10);
+		}));
 		return stages;
+	}
+
+	/** A stage from a title and a body. */
+	static DemoStage stage(String title, Body body) {
+		return new DemoStage() {
+			@Override
+			public String title() {
+				return title;
+			}
+
+			@Override
+			public void run(DemoPipeline demo, DemoReport.Section section) throws Exception {
+				body.run(demo, section);
+			}
+		};
+	}
+
+	/** What a stage does. */
+	@FunctionalInterface
+	interface Body {
+		void run(DemoPipeline demo, DemoReport.Section section) throws Exception;
 	}
 }
