@@ -41,7 +41,7 @@ class TraceFilesTest {
 		Path ragged = dir.resolve("ragged.csv");
 		Files.write(ragged, "time/s,Ewe/V\n1,2\n3\n".getBytes(StandardCharsets.UTF_8));
 		IOException e2 = assertThrows(IOException.class, () -> TraceFiles.read(ragged));
-		assertTrue(e2.getMessage().contains("line 3"), e2.getMessage());
+		assertTrue(e2.getMessage().contains("ragged.csv") && e2.getMessage().contains("3"), e2.getMessage());
 		Path odd = dir.resolve("trace.xyz");
 		Files.write(odd, new byte[] { 1 });
 		assertThrows(IOException.class, () -> TraceFiles.read(odd));
