@@ -16,7 +16,7 @@ import org.tomolyte.model.Trace;
  * segment by more than {@code tol = max(absTolMa, relTol·|level|, kSigma·σ)} (σ = robust noise of the current
  * from the median absolute first difference between current-carrying rows) and either the next {@code confirm} samples differ too, or the
  * sample is a zero-current (open-circuit) row. Segments shorter than {@code minPoints} samples that carry
- * current are transition samples (EC-Lab averages the current over the recording interval, so the first row
+ * measured (not programmed) current are transition samples (EC-Lab averages the current over the recording interval, so the first row
  * after a change can sit between two levels) and join the neighbour with the nearest level; rests are kept
  * whatever their length; neighbours with equal levels (within tol) are merged, e.g. the CP and GEIS parts of
  * one SGEIS step. A segment's level is its median current; |level| ≤ zero tolerance makes it a rest.
@@ -179,6 +179,7 @@ public final class StepDetector {
 				int[] s = segs.get(i);
 				double l = lv.get(i)[0];
 				if (l == 0 || s[1] - s[0] + 1 >= o.minPoints) continue;
+				if (control != null && !Double.isNaN(control[s[0]])) continue; // programmed levels are never transitions
 				int j;
 				if (i == 0) j = 1;
 				else if (i == segs.size() - 1) j = i - 1;
@@ -196,13 +197,30 @@ public final class StepDetector {
 				}
 			}
 		}
-		List<CurrentStep> out = new ArrayList<>(segs.size());
+		// final levels from the measured current; a programmed level that passes no current (EC-Lab logs the
+		// voltage in control/V/mA on some closing rows) is a rest, and neighbouring rests are one rest
+		double zeroMeasured = Math.max(o.absTolMa, 5 * currentNoise(measured));
+		List<int[]> fs = new ArrayList<>();
+		List<Double> fl = new ArrayList<>();
 		for (int i = 0; i < segs.size(); i++) {
 			int[] s = segs.get(i);
 			double l = lv.get(i)[0];
-			double set = control == null ? Double.NaN : finiteMedian(control, s[0], s[1] + 1);
-			if (l != 0 && cur != measured) l = Stats.median(measured, s[0], s[1] + 1);
-			double end = i + 1 < segs.size() ? t[segs.get(i + 1)[0]] : t[s[1]];
+			if (l != 0 && cur != measured) {
+				l = Stats.median(measured, s[0], s[1] + 1);
+				if (Math.abs(l) <= zeroMeasured) l = 0;
+			}
+			if (l == 0 && !fl.isEmpty() && fl.get(fl.size() - 1) == 0) fs.get(fs.size() - 1)[1] = s[1];
+			else {
+				fs.add(new int[] { s[0], s[1] });
+				fl.add(l);
+			}
+		}
+		List<CurrentStep> out = new ArrayList<>(fs.size());
+		for (int i = 0; i < fs.size(); i++) {
+			int[] s = fs.get(i);
+			double l = fl.get(i);
+			double set = control == null ? Double.NaN : l == 0 ? 0 : finiteMedian(control, s[0], s[1] + 1);
+			double end = i + 1 < fs.size() ? t[fs.get(i + 1)[0]] : t[s[1]];
 			out.add(new CurrentStep(i, s[0], s[1], t[s[0]], end, l, set, Direction.of(l, o.strippingPositive)));
 		}
 		return out;
