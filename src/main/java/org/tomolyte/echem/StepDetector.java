@@ -10,16 +10,18 @@ import org.tomolyte.model.Trace;
  * stage of the CCD, SGEIS and pulsed-stripping analyses of Wu &amp; Hatzell, J. Mater. Chem. A 2025.
  *
  * <p>Where the file records the programmed current ({@code control/mA}, or {@code control/V/mA} on
- * galvanostatic rows; {@code mode} 3 rows are open circuit) segmentation runs on it, so the measured current's
- * noise and the drift of averaged currents during a GEIS do not split a step; elsewhere on the measured
- * current. Criterion: a new segment starts at a sample whose current differs from the running mean of the current
- * segment by more than {@code tol = max(absTolMa, relTol·|level|, kSigma·σ)} (σ = robust noise of the current
- * from the median absolute first difference between current-carrying rows) and either the next {@code confirm} samples differ too, or the
- * sample is a zero-current (open-circuit) row. Segments shorter than {@code minPoints} samples that carry
- * measured (not programmed) current are transition samples (EC-Lab averages the current over the recording interval, so the first row
- * after a change can sit between two levels) and join the neighbour with the nearest level; rests are kept
- * whatever their length; neighbours with equal levels (within tol) are merged, e.g. the CP and GEIS parts of
- * one SGEIS step. A segment's level is its median current; |level| ≤ zero tolerance makes it a rest.
+ * galvanostatic rows; {@code mode} 3 rows are open circuit) segmentation runs on it, so neither the measured
+ * current's noise nor the drift of averaged currents during a GEIS splits a step; elsewhere it runs on the
+ * measured current. Criterion: a new segment starts at a sample whose current differs from the running mean of
+ * the current segment by more than {@code tol = max(absTolMa, relTol·|level|, kSigma·σ)} (σ = robust noise
+ * of the current from the median absolute first difference between current-carrying rows) and either the
+ * next {@code confirm} samples differ too or the sample is a zero-current (open-circuit) row. Segments
+ * shorter than {@code minPoints} samples that carry measured (not programmed) current are transition samples
+ * (EC-Lab averages the current over the recording interval, so the first row after a change can sit between
+ * two levels) and join the neighbour with the nearest level; rests are kept whatever their length;
+ * neighbours with equal levels (within tol) are merged, e.g. the CP and GEIS parts of one SGEIS step. A
+ * segment's level is its median measured current; |level| ≤ the zero tolerance makes it a rest, and
+ * neighbouring rests are one rest.
  */
 public final class StepDetector {
 
