@@ -34,10 +34,18 @@ public final class EcLab {
 	 * @throws IOException if the file cannot be read at all
 	 */
 	public static EcLabData read(Path file) throws IOException {
-		String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+		return parse(fileName(file), readAll(file), false);
+	}
+
+	private static String fileName(Path file) {
+		return file.getFileName() == null ? file.toString() : file.getFileName().toString();
+	}
+
+	private static byte[] readAll(Path file) throws IOException {
 		long size = Files.size(file);
-		if (size > Integer.MAX_VALUE - 16) throw EcLabFormatException.inFile(name, size + " bytes: larger than any EC-Lab file this reader handles (2 GB)");
-		return parse(name, Files.readAllBytes(file));
+		if (size > Integer.MAX_VALUE - 16)
+			throw EcLabFormatException.inFile(fileName(file), size + " bytes: larger than any EC-Lab file this reader handles (2 GB)");
+		return Files.readAllBytes(file);
 	}
 
 	/**
@@ -45,12 +53,30 @@ public final class EcLab {
 	 * when the content has neither magic string.
 	 */
 	public static EcLabData parse(String fileName, byte[] content) throws EcLabFormatException {
+		return parse(fileName, content, false);
+	}
+
+	/**
+	 * Reads what is complete in a file that was cut short (a run still being recorded, an interrupted
+	 * copy): whole rows up to the damage, with a warning saying what was dropped. Use only when the user asks
+	 * for partial results; {@link #read} refuses such files.
+	 */
+	public static EcLabData readPartial(Path file) throws IOException {
+		return parse(fileName(file), readAll(file), true);
+	}
+
+	/** {@link #readPartial} for content already in memory. */
+	public static EcLabData parsePartial(String fileName, byte[] content) throws EcLabFormatException {
+		return parse(fileName, content, true);
+	}
+
+	private static EcLabData parse(String fileName, byte[] content, boolean partial) throws EcLabFormatException {
 		EcLabRaw raw;
 		String lower = fileName.toLowerCase(Locale.ROOT);
-		if (MprReader.hasMagic(content)) raw = MprReader.read(fileName, content);
-		else if (MptReader.hasMagic(content)) raw = MptReader.read(fileName, content);
-		else if (lower.endsWith(".mpr")) raw = MprReader.read(fileName, content);
-		else if (lower.endsWith(".mpt")) raw = MptReader.read(fileName, content);
+		if (MprReader.hasMagic(content)) raw = MprReader.read(fileName, content, partial);
+		else if (MptReader.hasMagic(content)) raw = MptReader.read(fileName, content, partial);
+		else if (lower.endsWith(".mpr")) raw = MprReader.read(fileName, content, partial);
+		else if (lower.endsWith(".mpt")) raw = MptReader.read(fileName, content, partial);
 		else
 			throw EcLabFormatException.atByte(fileName, 0, "not an EC-Lab file: expected 'BIO-LOGIC MODULAR FILE' (.mpr) or 'EC-Lab ASCII FILE' (.mpt) at the start");
 		raw.info.put("source", fileName);

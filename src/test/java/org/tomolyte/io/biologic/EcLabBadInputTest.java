@@ -126,6 +126,23 @@ class EcLabBadInputTest {
 	}
 
 	@Test
+	void partialReadingKeepsTheCompleteRowsOfACutFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+		for (String f : new String[] { "geis.mpr", "ca.mpt", "gcpl.issue_149.mpt" }) {
+			byte[] b = bytes(f);
+			Trace full = EcLab.parse(f, b).trace();
+			java.nio.file.Path cut = dir.resolve(f);
+			Files.write(cut, Arrays.copyOf(b, b.length * 2 / 3));
+			assertThrows(EcLabFormatException.class, () -> EcLab.read(cut));
+			EcLabData part = EcLab.readPartial(cut);
+			Trace t = part.trace();
+			assertTrue(t.rowCount() > 0 && t.rowCount() < full.rowCount(), f + ": " + t.rowCount() + " of " + full.rowCount());
+			assertTrue(part.warnings().stream().anyMatch(w -> w.contains("truncated") || w.contains("stopped")), part.warnings().toString());
+			for (String n : t.columnNames())
+				assertArrayEquals(Arrays.copyOf(full.column(n), t.rowCount()), t.column(n), n);
+		}
+	}
+
+	@Test
 	void impedanceFileWithoutPointsHasNoSpectra() throws IOException {
 		// peis.mpt with its data rows removed: the trace is empty and no spectrum is invented.
 		String text = new String(bytes("peis.mpt"), StandardCharsets.ISO_8859_1);
