@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 
@@ -19,6 +20,15 @@ import org.tomolyte.model.Trace;
  */
 public final class EcLab {
 	private EcLab() {}
+
+	/**
+	 * Info keys always present, in this order: file name, "mpr" or "mpt", the technique's export name and
+	 * short code, the EC-Lab version ("11.50"), the start of the acquisition (ISO local time
+	 * "2021-03-03T20:40:41.000", or a date alone when the binary file has no log module), the device
+	 * ("SP-300 (SN 1854)") and the number of rows. Empty when the file does not say.
+	 */
+	public static final List<String> INFO_KEYS = List.of("source", "file_format", "technique", "technique_code", "version", "start_date", "device",
+			"rows");
 
 	static final String FREQ = "freq/Hz";
 	static final String RE_Z = "Re(Z)/Ohm";
@@ -79,10 +89,15 @@ public final class EcLab {
 		else if (lower.endsWith(".mpt")) raw = MptReader.read(fileName, content, partial);
 		else
 			throw EcLabFormatException.atByte(fileName, 0, "not an EC-Lab file: expected 'BIO-LOGIC MODULAR FILE' (.mpr) or 'EC-Lab ASCII FILE' (.mpt) at the start");
-		raw.info.put("source", fileName);
 		int rows = raw.columns.isEmpty() ? 0 : raw.columns.values().iterator().next().length;
+		raw.info.put("source", fileName);
 		raw.info.put("rows", Integer.toString(rows));
-		Trace trace = new Trace(fileName, raw.columns, raw.info);
+		// The facts every caller looks for first, present (possibly empty) for both formats.
+		LinkedHashMap<String, String> info = new LinkedHashMap<>();
+		for (String key : INFO_KEYS)
+			info.put(key, raw.info.getOrDefault(key, ""));
+		raw.info.forEach(info::putIfAbsent);
+		Trace trace = new Trace(fileName, raw.columns, info);
 		SpectrumSeries spectra = spectra(trace);
 		return new EcLabData(trace, spectra, new ArrayList<>(raw.warnings));
 	}

@@ -119,9 +119,11 @@ final class MptReader {
 				continue;
 			}
 			int k = l.indexOf(" : ");
+			String trimmed = l.trim();
+			if (k < 0 && trimmed.endsWith(" :")) k = l.lastIndexOf(" :"); // "Safety Limits :" opens an indented list
 			if (k >= 0) {
 				String key = l.substring(0, k).trim();
-				String value = l.substring(k + 3).trim();
+				String value = k + 3 <= l.length() ? l.substring(k + 3).trim() : "";
 				lastKey = "header." + key;
 				raw.addInfo(lastKey, value);
 				if (key.equals("Acquisition started on")) raw.info.put("start_date", isoDate(value));
