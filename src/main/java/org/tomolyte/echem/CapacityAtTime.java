@@ -2,6 +2,8 @@ package org.tomolyte.echem;
 
 import java.util.Arrays;
 
+import org.tomolyte.model.Spectrum;
+import org.tomolyte.model.SpectrumSeries;
 import org.tomolyte.model.Table;
 import org.tomolyte.model.Trace;
 
@@ -197,6 +199,20 @@ public final class CapacityAtTime {
 		Table tab = new Table("capacity_at_time", "time_s", "charge_mah", "charge_mah_cm2", "throughput_mah_cm2", "column_charge_mah_cm2");
 		for (double ts : timesS)
 			tab.addRow(ts, chargeMahAt(ts), chargeMahCm2At(ts), throughputMahCm2At(ts), columnChargeMahCm2At(ts));
+		return tab;
+	}
+
+	/**
+	 * Table {@code spectra_capacity}: {@code spectrum, start_s, mid_s, charge_mah_cm2, throughput_mah_cm2},
+	 * placing each impedance spectrum on the charge axis at the middle of its acquisition.
+	 */
+	public Table spectraTable(SpectrumSeries series) {
+		Table tab = new Table("spectra_capacity", "spectrum", "start_s", "mid_s", "charge_mah_cm2", "throughput_mah_cm2");
+		for (int k = 0; k < series.size(); k++) {
+			Spectrum sp = series.get(k);
+			double mid = sp.midTimeS();
+			tab.addRow(k, sp.startTimeS(), mid, chargeMahCm2At(mid), throughputMahCm2At(mid));
+		}
 		return tab;
 	}
 

@@ -31,6 +31,7 @@ public final class PulsedStripping {
 		double cutoffTolV = 0.02;
 		double relaxationSkipS = 0.5;
 		double restPotentialV = 0;
+		double runGapS = Double.NaN;
 
 		public static Options defaults() {
 			return new Options();
@@ -42,6 +43,12 @@ public final class PulsedStripping {
 		public Options cutoffTolV(double v) { cutoffTolV = v; return this; }
 		public Options relaxationSkipS(double v) { relaxationSkipS = v; return this; }
 		public Options restPotentialV(double v) { restPotentialV = v; return this; }
+		/**
+		 * Split each trace into separate runs at rests longer than this (s), for files that hold several pulse
+		 * trains (e.g. one per rest length, separated by long open-circuit periods); NaN (default) = one run per
+		 * trace.
+		 */
+		public Options runGapS(double v) { runGapS = v; return this; }
 	}
 
 	private PulsedStripping() {}
@@ -57,10 +64,13 @@ public final class PulsedStripping {
 	public static PulsedResult analyse(List<Trace> traces, double areaCm2, Options o, Progress progress) {
 		TraceInput.requireArea(areaCm2);
 		if (traces == null || traces.isEmpty()) throw new EchemAnalysisException("No pulsed-stripping traces given");
+		List<Trace> runs = new ArrayList<>();
+		for (Trace t : traces)
+			runs.addAll(Double.isNaN(o.runGapS) ? Collections.singletonList(t) : splitRuns(t, o.runGapS, o.steps));
 		List<PulsedResult.Experiment> out = new ArrayList<>();
-		for (int k = 0; k < traces.size(); k++) {
+		for (int k = 0; k < runs.size(); k++) {
 			progress.checkCancelled();
-			out.add(experiment(k, traces.get(k), areaCm2, o, progress.sub((double) k / traces.size(), (k + 1.0) / traces.size())));
+			out.add(experiment(k, runs.get(k), areaCm2, o, progress.sub((double) k / runs.size(), (k + 1.0) / runs.size())));
 		}
 		progress.report(1, "Pulsed stripping done");
 		return new PulsedResult(areaCm2, out);
@@ -68,6 +78,36 @@ public final class PulsedStripping {
 
 	public static PulsedResult analyse(Trace trace, double areaCm2) {
 		return analyse(Collections.singletonList(trace), areaCm2);
+	}
+
+	/**
+	 * The pulse trains of one trace, split at rests longer than {@code gapS}: each run keeps the long rest
+	 * before it (its open-circuit reference) and is named {@code source#n}. Runs without current are dropped.
+	 */
+	public static List<Trace> splitRuns(Trace trace, double gapS, StepDetector.Options stepOptions) {
+		if (!(gapS > 0)) throw new EchemAnalysisException("runGapS must be a positive time in s, got " + gapS);
+		List<CurrentStep> steps = StepDetector.detect(trace, stepOptions);
+		List<int[]> ranges = new ArrayList<>();
+		int start = 0;
+		boolean current = false;
+		for (CurrentStep s : steps) {
+			if (s.isRest() && s.durationS() > gapS && current) {
+				ranges.add(new int[] { start, s.firstRow() - 1 });
+				start = s.firstRow();
+				current = false;
+			}
+			if (!s.isRest()) current = true;
+		}
+		if (current) ranges.add(new int[] { start, trace.rowCount() - 1 });
+		if (ranges.size() <= 1) return Collections.singletonList(trace);
+		List<Trace> out = new ArrayList<>();
+		for (int r = 0; r < ranges.size(); r++) {
+			java.util.Map<String, double[]> cols = new java.util.LinkedHashMap<>();
+			for (String c : trace.columnNames())
+				cols.put(c, java.util.Arrays.copyOfRange(trace.column(c), ranges.get(r)[0], ranges.get(r)[1] + 1));
+			out.add(new Trace(TraceInput.name(trace) + "#" + (r + 1), cols, trace.info()));
+		}
+		return out;
 	}
 
 	static PulsedResult.Experiment experiment(int index, Trace trace, double areaCm2, Options o, Progress progress) {

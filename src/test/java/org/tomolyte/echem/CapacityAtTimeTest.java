@@ -85,6 +85,20 @@ class CapacityAtTimeTest {
 	}
 
 	@Test
+	void spectraArePlacedOnTheChargeAxis() {
+		SyntheticTrace<CcdTruth> s = CcdStaircaseGenerator.generate(new CcdStaircaseGenerator.Params().halfCycleS(600).restS(0).sampleIntervalS(1), 2);
+		org.tomolyte.model.SpectrumSeries series = org.tomolyte.synth.echem.OperandoEisGenerator.generate(s, new org.tomolyte.synth.echem.OperandoEisGenerator.Params(), 1)
+				.series();
+		Table t = CapacityAtTime.of(s.trace(), s.areaCm2(), CapacityAtTime.Integration.PREVIOUS_VALUE_HOLD).spectraTable(series);
+		assertEquals(series.size(), t.rowCount());
+		for (int k = 0; k < series.size(); k += 7) {
+			double mid = series.get(k).startTimeS() + 17.5;
+			assertEquals(mid, t.getDouble(k, "mid_s"), 1e-9);
+			assertEquals(s.program().chargeMahAt(mid) / s.areaCm2(), t.getDouble(k, "charge_mah_cm2"), 2e-3 * s.program().throughputMahAt(mid) / s.areaCm2() + 1e-9);
+		}
+	}
+
+	@Test
 	void chargeColumnResetsAreStitched() {
 		// 0.036 mA for 100 s per block = 1e-3 mAh; the instrument column restarts at 0 for each block
 		int n = 300;

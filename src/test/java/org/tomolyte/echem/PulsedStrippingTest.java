@@ -95,6 +95,50 @@ class PulsedStrippingTest {
 	}
 
 	@Test
+	void oneFileWithSeveralRunsIsSplitAtLongRests() {
+		// three runs (rests 0.5, 2, 5 s) written one after the other with 120 s of open circuit between them
+		double[] rests = { 0.5, 2, 5 };
+		List<SyntheticTrace<PulsedTruth>> runs = PulsedStrippingGenerator.series(new PulsedStrippingGenerator.Params(), rests, 9);
+		java.util.Map<String, double[]> cols = new java.util.LinkedHashMap<>();
+		List<double[]> t = new ArrayList<>(), e = new ArrayList<>(), i = new ArrayList<>();
+		double offset = 0;
+		for (SyntheticTrace<PulsedTruth> r : runs) {
+			double[] tr = r.trace().timeS().clone();
+			for (int k = 0; k < tr.length; k++)
+				tr[k] += offset;
+			t.add(tr);
+			e.add(r.trace().eweV());
+			i.add(r.trace().currentMa());
+			double end = tr[tr.length - 1];
+			// 120 s open circuit, sampled every second
+			double[] gt = new double[120], ge = new double[120], gi = new double[120];
+			for (int k = 0; k < 120; k++)
+				gt[k] = end + 0.5 + k;
+			t.add(gt);
+			e.add(ge);
+			i.add(gi);
+			offset = end + 121;
+		}
+		cols.put(Trace.TIME_S, concat(t));
+		cols.put(Trace.EWE_V, concat(e));
+		cols.put(Trace.CURRENT_MA, concat(i));
+		Trace all = new Trace("pulsed-all.mpr", cols, java.util.Map.of());
+		PulsedResult r = PulsedStripping.analyse(List.of(all), runs.get(0).areaCm2(), PulsedStripping.Options.defaults().runGapS(60), Progress.NONE);
+		assertEquals(3, r.experiments().size());
+		for (int k = 0; k < 3; k++) {
+			PulsedResult.Experiment x = r.experiments().get(k);
+			assertEquals("pulsed-all.mpr#" + (k + 1), x.source);
+			assertEquals(rests[k], x.restS, 1e-6);
+			double truth = runs.get(k).truth().criticalCapacityMahCm2;
+			assertEquals(truth, x.criticalCapacityMahCm2, 0.02 * truth + 0.05 / 3600 * 1.0);
+		}
+	}
+
+	private static double[] concat(List<double[]> parts) {
+		return parts.stream().flatMapToDouble(Arrays::stream).toArray();
+	}
+
+	@Test
 	void noTracesIsAClearError() {
 		assertThrows(EchemAnalysisException.class, () -> PulsedStripping.analyse(List.of(), 1.0));
 	}

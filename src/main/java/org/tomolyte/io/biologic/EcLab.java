@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 
@@ -20,6 +21,15 @@ import org.tomolyte.model.Trace;
 public final class EcLab {
 	private EcLab() {}
 
+	/**
+	 * Info keys always present, in this order: file name, "mpr" or "mpt", the technique's export name and
+	 * short code, the EC-Lab version ("11.50"), the start of the acquisition (ISO local time
+	 * "2021-03-03T20:40:41.000", or a date alone when the binary file has no log module), the device
+	 * ("SP-300 (SN 1854)") and the number of rows. Empty when the file does not say.
+	 */
+	public static final List<String> INFO_KEYS = List.of("source", "file_format", "technique", "technique_code", "version", "start_date", "device",
+			"rows");
+
 	static final String FREQ = "freq/Hz";
 	static final String RE_Z = "Re(Z)/Ohm";
 	static final String MINUS_IM_Z = "-Im(Z)/Ohm";
@@ -34,10 +44,18 @@ public final class EcLab {
 	 * @throws IOException if the file cannot be read at all
 	 */
 	public static EcLabData read(Path file) throws IOException {
-		String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+		return parse(fileName(file), readAll(file), false);
+	}
+
+	private static String fileName(Path file) {
+		return file.getFileName() == null ? file.toString() : file.getFileName().toString();
+	}
+
+	private static byte[] readAll(Path file) throws IOException {
 		long size = Files.size(file);
-		if (size > Integer.MAX_VALUE - 16) throw EcLabFormatException.inFile(name, size + " bytes: larger than any EC-Lab file this reader handles (2 GB)");
-		return parse(name, Files.readAllBytes(file));
+		if (size > Integer.MAX_VALUE - 16)
+			throw EcLabFormatException.inFile(fileName(file), size + " bytes: larger than any EC-Lab file this reader handles (2 GB)");
+		return Files.readAllBytes(file);
 	}
 
 	/**
@@ -45,18 +63,41 @@ public final class EcLab {
 	 * when the content has neither magic string.
 	 */
 	public static EcLabData parse(String fileName, byte[] content) throws EcLabFormatException {
+		return parse(fileName, content, false);
+	}
+
+	/**
+	 * Reads what is complete in a file that was cut short (a run still being recorded, an interrupted
+	 * copy): whole rows up to the damage, with a warning saying what was dropped. Use only when the user asks
+	 * for partial results; {@link #read} refuses such files.
+	 */
+	public static EcLabData readPartial(Path file) throws IOException {
+		return parse(fileName(file), readAll(file), true);
+	}
+
+	/** {@link #readPartial} for content already in memory. */
+	public static EcLabData parsePartial(String fileName, byte[] content) throws EcLabFormatException {
+		return parse(fileName, content, true);
+	}
+
+	private static EcLabData parse(String fileName, byte[] content, boolean partial) throws EcLabFormatException {
 		EcLabRaw raw;
 		String lower = fileName.toLowerCase(Locale.ROOT);
-		if (MprReader.hasMagic(content)) raw = MprReader.read(fileName, content);
-		else if (MptReader.hasMagic(content)) raw = MptReader.read(fileName, content);
-		else if (lower.endsWith(".mpr")) raw = MprReader.read(fileName, content);
-		else if (lower.endsWith(".mpt")) raw = MptReader.read(fileName, content);
+		if (MprReader.hasMagic(content)) raw = MprReader.read(fileName, content, partial);
+		else if (MptReader.hasMagic(content)) raw = MptReader.read(fileName, content, partial);
+		else if (lower.endsWith(".mpr")) raw = MprReader.read(fileName, content, partial);
+		else if (lower.endsWith(".mpt")) raw = MptReader.read(fileName, content, partial);
 		else
 			throw EcLabFormatException.atByte(fileName, 0, "not an EC-Lab file: expected 'BIO-LOGIC MODULAR FILE' (.mpr) or 'EC-Lab ASCII FILE' (.mpt) at the start");
-		raw.info.put("source", fileName);
 		int rows = raw.columns.isEmpty() ? 0 : raw.columns.values().iterator().next().length;
+		raw.info.put("source", fileName);
 		raw.info.put("rows", Integer.toString(rows));
-		Trace trace = new Trace(fileName, raw.columns, raw.info);
+		// The facts every caller looks for first, present (possibly empty) for both formats.
+		LinkedHashMap<String, String> info = new LinkedHashMap<>();
+		for (String key : INFO_KEYS)
+			info.put(key, raw.info.getOrDefault(key, ""));
+		raw.info.forEach(info::putIfAbsent);
+		Trace trace = new Trace(fileName, raw.columns, info);
 		SpectrumSeries spectra = spectra(trace);
 		return new EcLabData(trace, spectra, new ArrayList<>(raw.warnings));
 	}

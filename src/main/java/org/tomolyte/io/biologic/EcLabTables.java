@@ -1,5 +1,6 @@
 package org.tomolyte.io.biologic;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +16,19 @@ import org.tomolyte.model.Trace;
  */
 public final class EcLabTables {
 	private EcLabTables() {}
+
+	/**
+	 * All tables of the import, keyed by file name in writing order: {@code trace.csv}, {@code info.csv} and,
+	 * when the file holds impedance spectra, {@code spectra.csv}.
+	 */
+	public static Map<String, Table> all(EcLabData data) {
+		Map<String, Table> out = new LinkedHashMap<>();
+		out.put("trace.csv", trace(data));
+		out.put("info.csv", info(data));
+		Table spectra = spectra(data);
+		if (spectra != null) out.put("spectra.csv", spectra);
+		return out;
+	}
 
 	/** trace.csv: the trace's columns in file order. */
 	public static Table trace(EcLabData data) {

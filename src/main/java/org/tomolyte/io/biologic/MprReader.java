@@ -51,15 +51,22 @@ final class MprReader {
 		int dataAt;
 		int length;
 		String date;
+		/** The file ended before the declared length (kept only when reading partially). */
+		boolean truncated;
 	}
 
-	static EcLabRaw read(String file, byte[] b) throws EcLabFormatException {
+	/**
+	 * @param partial read what is complete when the file is cut short (a run still being written, an
+	 *        interrupted copy): the last module is shortened to the bytes present and the data to its whole
+	 *        rows, each with a warning; other damage still fails
+	 */
+	static EcLabRaw read(String file, byte[] b, boolean partial) throws EcLabFormatException {
 		if (!hasMagic(b))
 			throw EcLabFormatException.atByte(file, 0, "not an EC-Lab .mpr file: expected the magic 'BIO-LOGIC MODULAR FILE' in the first "
 					+ MAGIC.length + " bytes");
 		ByteBuffer bb = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
-		List<Module> modules = readModules(file, b, bb);
 		EcLabRaw raw = new EcLabRaw();
+		List<Module> modules = readModules(file, b, bb, partial ? raw.warnings : null);
 		raw.info.put("file_format", "mpr");
 		Module set = null, data = null, log = null, loop = null;
 		StringBuilder list = new StringBuilder();
@@ -89,7 +96,7 @@ final class MprReader {
 		if (set == null) throw EcLabFormatException.inFile(file, "no settings module ('VMP Set'): cannot tell the technique");
 		if (data == null) throw EcLabFormatException.inFile(file, "no data module ('VMP data'): the file holds no measurements");
 		int techniqueId = readTechnique(file, b, set, raw);
-		readData(file, b, bb, data, techniqueId, raw);
+		readData(file, b, bb, data, techniqueId, raw, partial);
 		String startDate = "";
 		if (log != null) startDate = readLog(file, b, bb, log, raw);
 		else raw.warnings.add("no log module (VMP LOG): EC-Lab version, device and start time unknown; start date taken from the settings module");
@@ -109,10 +116,15 @@ final class MprReader {
 		return m;
 	}
 
-	private static List<Module> readModules(String file, byte[] b, ByteBuffer bb) throws EcLabFormatException {
+	/** The modules in file order; with {@code truncation} non-null a cut-off last module is kept, shortened, and noted there. */
+	private static List<Module> readModules(String file, byte[] b, ByteBuffer bb, List<String> truncation) throws EcLabFormatException {
 		List<Module> out = new ArrayList<>();
 		int pos = MAGIC.length;
 		while (pos < b.length) {
+			if (b.length - pos < MODULE.length + OLD_HEADER && truncation != null && !out.isEmpty()) {
+				truncation.add("file ends at byte " + b.length + " inside a module header; the " + (b.length - pos) + " bytes from byte " + pos + " ignored");
+				break;
+			}
 			if (b.length - pos < MODULE.length + OLD_HEADER)
 				throw EcLabFormatException.atByte(file, pos, (b.length - pos) + " bytes left, expected a module header of at least "
 						+ (MODULE.length + OLD_HEADER) + " bytes (truncated file?)");
@@ -133,6 +145,12 @@ final class MprReader {
 			m.version = Integer.toUnsignedLong(bb.getInt(h + (m.newHeader ? 43 : 39)));
 			m.date = ascii(b, h + headerLength - 8, 8);
 			m.dataAt = h + headerLength;
+			if (length > b.length - m.dataAt && truncation != null) {
+				truncation.add("module '" + m.shortName + "' declares " + length + " bytes but the file ends after " + Math.max(0, b.length - m.dataAt)
+						+ " (truncated): read as far as it goes");
+				length = Math.max(0, b.length - m.dataAt);
+				m.truncated = true;
+			}
 			if (length > b.length - m.dataAt)
 				throw EcLabFormatException.atByte(file, h + (m.newHeader ? 39 : 35), "module '" + m.shortName + "' declares " + length
 						+ " bytes of data but only " + (b.length - m.dataAt) + " bytes follow (truncated or corrupt file)");
@@ -204,7 +222,8 @@ final class MprReader {
 		}
 	}
 
-	private static void readData(String file, byte[] b, ByteBuffer bb, Module m, int techniqueId, EcLabRaw raw) throws EcLabFormatException {
+	private static void readData(String file, byte[] b, ByteBuffer bb, Module m, int techniqueId, EcLabRaw raw, boolean partial)
+			throws EcLabFormatException {
 		Layout lay = layout(file, b, bb, m);
 		int d = m.dataAt;
 		long rows = Integer.toUnsignedLong(bb.getInt(d));
@@ -260,6 +279,11 @@ final class MprReader {
 			raw.warnings.add("unknown column ID " + unknown.get(0) + " (" + unknownWidth + " bytes per row, inferred from the module length) skipped");
 		}
 		int rowWidth = width + unknownWidth;
+		if (partial && m.truncated && unknown.isEmpty() && rowWidth > 0 && payload < rows * rowWidth) {
+			raw.warnings.add("data module declares " + rows + " rows but holds " + payload / rowWidth + " complete rows (truncated): those read");
+			rows = payload / rowWidth;
+			payload = rows * rowWidth;
+		}
 		if (rows * rowWidth != payload) {
 			List<Integer> unverified = new ArrayList<>();
 			for (int id : ids)

@@ -33,9 +33,12 @@ final class MptReader {
 	private int p;
 	private int line;
 
-	private MptReader(String file, byte[] b) {
+	private final boolean partial;
+
+	private MptReader(String file, byte[] b, boolean partial) {
 		this.file = file;
 		this.b = b;
+		this.partial = partial;
 	}
 
 	static boolean hasMagic(byte[] b) {
@@ -49,8 +52,12 @@ final class MptReader {
 		return true;
 	}
 
-	static EcLabRaw read(String file, byte[] b) throws EcLabFormatException {
-		return new MptReader(file, b).read();
+	/**
+	 * @param partial keep the rows before the first malformed data row (a cut-off last line, a corrupt number)
+	 *        instead of failing, and say in a warning where reading stopped; header damage still fails
+	 */
+	static EcLabRaw read(String file, byte[] b, boolean partial) throws EcLabFormatException {
+		return new MptReader(file, b, partial).read();
 	}
 
 	/** The next line as text (without CR/LF), or null at the end of the file. */
@@ -112,9 +119,11 @@ final class MptReader {
 				continue;
 			}
 			int k = l.indexOf(" : ");
+			String trimmed = l.trim();
+			if (k < 0 && trimmed.endsWith(" :")) k = l.lastIndexOf(" :"); // "Safety Limits :" opens an indented list
 			if (k >= 0) {
 				String key = l.substring(0, k).trim();
-				String value = l.substring(k + 3).trim();
+				String value = k + 3 <= l.length() ? l.substring(k + 3).trim() : "";
 				lastKey = "header." + key;
 				raw.addInfo(lastKey, value);
 				if (key.equals("Acquisition started on")) raw.info.put("start_date", isoDate(value));
@@ -193,19 +202,27 @@ final class MptReader {
 				p += 2;
 				continue;
 			}
-			if (r == rows) throw EcLabFormatException.atLine(file, line, "more data rows than counted (corrupt line breaks)");
-			for (int c = 0; c < width; c++) {
-				cols[c][r] = number(names.get(c));
-				if (c + 1 < width) {
-					if (p >= n || b[p] != '\t') throw fieldCount(c + 1, width);
+			try {
+				if (r == rows) throw EcLabFormatException.atLine(file, line, "more data rows than counted (corrupt line breaks)");
+				for (int c = 0; c < width; c++) {
+					cols[c][r] = number(names.get(c));
+					if (c + 1 < width) {
+						if (p >= n || b[p] != '\t') throw fieldCount(c + 1, width);
+						p++;
+					}
+				}
+				if (p < n && b[p] == '\t') p++;
+				if (p < n && b[p] == '\r') p++;
+				if (p < n) {
+					if (b[p] != '\n') throw fieldCount(width + 1, width);
 					p++;
 				}
-			}
-			if (p < n && b[p] == '\t') p++;
-			if (p < n && b[p] == '\r') p++;
-			if (p < n) {
-				if (b[p] != '\n') throw fieldCount(width + 1, width);
-				p++;
+			} catch (EcLabFormatException e) {
+				if (!partial) throw e;
+				raw.warnings.add(e.getMessage() + "; reading stopped there, the " + r + " rows before kept");
+				for (int c = 0; c < width; c++)
+					cols[c] = Arrays.copyOf(cols[c], r);
+				break;
 			}
 			r++;
 		}

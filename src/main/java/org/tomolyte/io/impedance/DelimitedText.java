@@ -8,6 +8,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 /**
  * Shared text handling of the CSV/TXT table readers: decoding (UTF-8, else Windows-1252), line splitting,
@@ -39,8 +40,10 @@ final class DelimitedText {
 	}
 
 	static String[] lines(String text) {
-		return text.split("\r\n|\n|\r", -1);
+		return LINE_BREAK.split(text, -1);
 	}
+
+	private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\n|\r");
 
 	/** Blank lines and comment lines (# or %) carry no data. */
 	static boolean isSkippable(String line) {
@@ -58,15 +61,20 @@ final class DelimitedText {
 
 	/** The trimmed, unquoted cells of a line; trailing empty cells dropped. */
 	static String[] split(String line, char sep) {
-		String[] cells = sep == ' ' ? line.trim().split("\\s+") : line.split(String.valueOf(sep), -1);
+		String[] cells = sep == ' ' ? WHITESPACE.split(line.trim()) : line.split(String.valueOf(sep), -1);
 		int n = cells.length;
 		while (n > 1 && cells[n - 1].trim().isEmpty())
 			n--;
 		String[] out = new String[n];
-		for (int i = 0; i < n; i++)
-			out[i] = cells[i].trim().replaceAll("^\"|\"$", "");
+		for (int i = 0; i < n; i++) {
+			String c = cells[i].trim();
+			if (c.length() >= 2 && c.charAt(0) == '"' && c.charAt(c.length() - 1) == '"') c = c.substring(1, c.length() - 1);
+			out[i] = c;
+		}
 		return out;
 	}
+
+	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
 	/** A cell as a number (NaN if empty or not numeric); decimal commas accepted unless commas separate cells. */
 	static double number(String cell, char sep) {

@@ -17,7 +17,8 @@ import org.tomolyte.model.Trace;
  * <p>Dependence on the DC current density j of each spectrum (mean of the exact program over the
  * spectrum): stripping above j_on grows the interfacial resistance by (1 + g·(j − j_on)/j_on) and shifts its τ
  * down by e^(−s·(j − j_on)/j_on), and brings in the fast ZARC with R_fast·(1 − e^(−(j − j_on)/w)); plating
- * shrinks the interfacial resistance by e^(−|j|/j_fill) (Na filling interfacial voids). After the short
+ * shrinks the interfacial resistance by e^(−|j|/j_fill) (Na filling interfacial voids). At rest after stripping
+ * above j_on the interfacial arc is enlarged and recovers slowly (restRecoveryTauS). After the short
  * circuit the arcs vanish and only a small resistance remains. Noise: independent Gaussian on Re and Im of
  * σ = relativeNoise·|Z|. Frequencies 7 MHz → 5 Hz, log-spaced, high to low as EC-Lab measures.
  */
@@ -46,6 +47,10 @@ public final class OperandoEisGenerator {
 		public double fastWidthMaCm2 = 0.1;
 		public double platingFillMaCm2 = 0.5;
 		public double shortOhmCm2 = 1.0;
+		/** After stripping above the onset, the interface stays enlarged at rest and recovers with this τ (s). */
+		public double restRecoveryTauS = 3600;
+		/** Relative enlargement of the interfacial resistance right after the current stops, per unit (j − j_on)/j_on. */
+		public double restEnlargement = 0.5;
 		/** Time of the short circuit (s), NaN if none. */
 		public double shortTimeS = Double.NaN;
 		public double relativeNoise = 0.005;
@@ -101,6 +106,7 @@ public final class OperandoEisGenerator {
 			double t0 = windows.get(k)[0], t1 = windows.get(k)[1];
 			double jMean = (cycling.program().chargeMahAt(t1) - cycling.program().chargeMahAt(t0)) * 3600 / (t1 - t0) / area;
 			EisTruth.SpectrumTruth st = circuit(p, area, jMean, !Double.isNaN(p.shortTimeS) && t0 >= p.shortTimeS);
+			if (Math.abs(jMean) < 1e-12 && !st.shorted) recoverAtRest(p, cycling.program(), area, t0, st);
 			st.index = k;
 			st.startS = t0;
 			st.endS = t1;
@@ -123,6 +129,25 @@ public final class OperandoEisGenerator {
 			truth.spectra.add(st);
 		}
 		return new SyntheticSpectra(new SpectrumSeries(trace.source() + "-geis", spectra), truth);
+	}
+
+	/**
+	 * At rest after stripping above the onset, the interfacial arc is back at its original τ but enlarged by
+	 * restEnlargement·(j_last − j_on)/j_on, decaying as e^(−t_rest/restRecoveryTauS) (Fig. 3c: the slow
+	 * recovery between 35 s and 15 h of rest).
+	 */
+	private static void recoverAtRest(Params p, CurrentProgram program, double area, double t0, EisTruth.SpectrumTruth st) {
+		CurrentProgram.Segment last = null;
+		for (CurrentProgram.Segment s : program.segments())
+			if (s.endS <= t0 + 1e-9 && s.currentMa != 0) last = s;
+		if (last == null || Double.isNaN(p.onsetMaCm2)) return;
+		double j = last.currentMa / area;
+		if (j <= p.onsetMaCm2) return;
+		double factor = 1 + p.restEnlargement * (j - p.onsetMaCm2) / p.onsetMaCm2 * Math.exp(-(t0 - last.endS) / p.restRecoveryTauS);
+		for (int k = 0; k < st.zarcs.size(); k++) {
+			Zarc z = st.zarcs.get(k);
+			if (z.name.equals("interface")) st.zarcs.set(k, new Zarc(z.name, z.rOhm * factor, z.tauS, z.alpha));
+		}
 	}
 
 	static EisTruth.SpectrumTruth circuit(Params p, double area, double j, boolean shorted) {
@@ -148,13 +173,16 @@ public final class OperandoEisGenerator {
 	private static double meanOf(Trace trace, double[] v, double t0, double t1) {
 		if (v == null) return Double.NaN;
 		double[] t = trace.timeS();
+		int k = java.util.Arrays.binarySearch(t, t0);
+		if (k < 0) k = -k - 1;
+		while (k > 0 && t[k - 1] >= t0)
+			k--;
 		double s = 0;
 		int n = 0;
-		for (int k = 0; k < t.length; k++)
-			if (t[k] >= t0 && t[k] <= t1) {
-				s += v[k];
-				n++;
-			}
+		for (; k < t.length && t[k] <= t1; k++) {
+			s += v[k];
+			n++;
+		}
 		return n == 0 ? Double.NaN : s / n;
 	}
 }

@@ -126,15 +126,38 @@ class EcLabBadInputTest {
 	}
 
 	@Test
-	void impedanceFileWithoutPointsHasNoSpectra() throws IOException {
+	void partialReadingKeepsTheCompleteRowsOfACutFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+		for (String f : new String[] { "geis.mpr", "ca.mpt", "gcpl.issue_149.mpt" }) {
+			byte[] b = bytes(f);
+			Trace full = EcLab.parse(f, b).trace();
+			java.nio.file.Path cut = dir.resolve(f);
+			Files.write(cut, Arrays.copyOf(b, b.length * 2 / 3));
+			assertThrows(EcLabFormatException.class, () -> EcLab.read(cut));
+			EcLabData part = EcLab.readPartial(cut);
+			Trace t = part.trace();
+			assertTrue(t.rowCount() > 0 && t.rowCount() < full.rowCount(), f + ": " + t.rowCount() + " of " + full.rowCount());
+			assertTrue(part.warnings().stream().anyMatch(w -> w.contains("truncated") || w.contains("stopped")), part.warnings().toString());
+			for (String n : t.columnNames())
+				assertArrayEquals(Arrays.copyOf(full.column(n), t.rowCount()), t.column(n), n);
+		}
+	}
+
+	@Test
+	void impedanceFileWithoutPointsHasNoSpectra(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
 		// peis.mpt with its data rows removed: the trace is empty and no spectrum is invented.
 		String text = new String(bytes("peis.mpt"), StandardCharsets.ISO_8859_1);
 		int header = 70;
 		int at = 0;
 		for (int i = 0; i < header; i++)
 			at = text.indexOf('\n', at) + 1;
-		EcLabData d = EcLab.parse("peis.mpt", text.substring(0, at).getBytes(StandardCharsets.ISO_8859_1));
+		byte[] headerOnly = text.substring(0, at).getBytes(StandardCharsets.ISO_8859_1);
+		EcLabData d = EcLab.parse("peis.mpt", headerOnly);
 		assertEquals(0, d.trace().rowCount());
 		assertFalse(d.spectra().isPresent());
+		// Asking for its spectra is an error that says so.
+		java.nio.file.Path file = dir.resolve("peis.mpt");
+		Files.write(file, headerOnly);
+		EcLabFormatException e = assertThrows(EcLabFormatException.class, () -> org.tomolyte.io.impedance.SpectrumFiles.read(file));
+		assertTrue(e.getMessage().startsWith("peis.mpt") && e.getMessage().contains("no impedance spectrum"), e.getMessage());
 	}
 }

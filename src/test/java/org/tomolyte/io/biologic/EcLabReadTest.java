@@ -205,5 +205,7 @@ class EcLabReadTest {
 		for (int i = 0; i < zim.length; i++)
 			assertEquals(-minusIm[i], zim[i], 0);
 		assertEquals(null, EcLabTables.spectra(EcLab.read(TestData.file("biologic/ocv.mpr"))));
+		assertEquals(List.of("trace.csv", "info.csv", "spectra.csv"), new ArrayList<>(EcLabTables.all(d).keySet()));
+		assertEquals(List.of("trace.csv", "info.csv"), new ArrayList<>(EcLabTables.all(EcLab.read(TestData.file("biologic/ocv.mpr"))).keySet()));
 	}
 }

@@ -119,6 +119,29 @@ class SyntheticEchemTest {
 	}
 
 	@Test
+	void interfaceRecoversSlowlyAtRestAfterUnstableStripping() {
+		SyntheticTrace<StaircaseTruth> scan = StaircaseScanGenerator.generate(new StaircaseScanGenerator.Params().rests(60, 2000), 1);
+		OperandoEisGenerator.Params p = new OperandoEisGenerator.Params().relativeNoise(0);
+		p.restRecoveryTauS = 500;
+		EisTruth truth = OperandoEisGenerator.generate(scan, p, 1).truth();
+		double base = p.interfaceOhmCm2 / scan.areaCm2();
+		double lastCurrentEnd = scan.truth().levels.get(scan.truth().levels.size() - 1).endS;
+		double previous = Double.POSITIVE_INFINITY;
+		int rests = 0;
+		for (EisTruth.SpectrumTruth st : truth.spectra) {
+			if (st.startS < lastCurrentEnd) continue;
+			double rInt = st.zarcs.stream().filter(z -> z.name.equals("interface")).findFirst().get().rOhm;
+			double expected = base * (1 + p.restEnlargement * (1.0 - 0.6) / 0.6 * Math.exp(-(st.startS - lastCurrentEnd) / 500));
+			assertEquals(expected, rInt, 1e-9 * base);
+			assertTrue(rInt < previous);
+			assertTrue(st.zarcs.stream().noneMatch(z -> z.name.equals("fast interface")), "γ'_int gone at rest");
+			previous = rInt;
+			rests++;
+		}
+		assertTrue(rests > 50);
+	}
+
+	@Test
 	void truthIsWrittenAsJson(@TempDir Path dir) throws Exception {
 		SyntheticTrace<CcdTruth> s = CcdStaircaseGenerator.generate(new CcdStaircaseGenerator.Params(), 4);
 		Path f = dir.resolve("truth.json");
