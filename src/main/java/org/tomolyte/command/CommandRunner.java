@@ -92,18 +92,22 @@ public final class CommandRunner {
 			inputs.put(item.getName(), value);
 		}
 		// Unset keys take the command's own defaults, never values remembered from an earlier run, so a
-		// macro line means the same thing every time.
-		org.scijava.module.Module fresh = context.service(ModuleService.class).createModule(info);
+		// macro line means the same thing every time; every user input is marked resolved so that no
+		// preprocessor asks for it (a file chooser, say) or cancels a headless run for lack of it.
+		org.scijava.module.Module module0 = context.service(ModuleService.class).createModule(info);
 		for (ModuleItem<?> item : byKey.values()) {
 			if (inputs.containsKey(item.getName())) continue;
-			Object def = fresh.getInput(item.getName());
+			Object def = module0.getInput(item.getName());
 			if (def == null && item.isRequired())
 				throw new CommandFailedException("\"" + label(info) + "\" needs option '" + item.getName() + "' (" + describe(item) + ")");
-			if (def != null) inputs.put(item.getName(), def);
 		}
+		for (Map.Entry<String, Object> e : inputs.entrySet())
+			module0.setInput(e.getKey(), e.getValue());
+		for (ModuleItem<?> item : byKey.values())
+			module0.resolveInput(item.getName());
 		CommandModule module;
 		try {
-			module = commands.run(info, true, inputs).get();
+			module = (CommandModule) context.service(ModuleService.class).run(module0, true).get();
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			throw new CommandFailedException("Interrupted while running \"" + label(info) + "\"", e);
