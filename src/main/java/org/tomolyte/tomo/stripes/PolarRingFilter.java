@@ -12,8 +12,11 @@ public final class PolarRingFilter {
 
 	/** Immutable settings. */
 	public static final class Settings {
-		/** Centre of the rings (NaN: the image centre), stripe filter: sorting size=21, automatic angular sampling. */
-		public static final Settings DEFAULT = new Settings(Double.NaN, Double.NaN, 0, new SortingFilter());
+		/**
+		 * Centre of the rings at the image centre, sorting filter (size 21 polar samples), half-pixel radial step,
+		 * automatic angular sampling.
+		 */
+		public static final Settings DEFAULT = new Settings(Double.NaN, Double.NaN, 0, 0.5, new SortingFilter());
 
 		/** Ring centre, x in pixels from the left pixel's centre; NaN means (width − 1)/2. */
 		public final double centreXPx;
@@ -21,10 +24,15 @@ public final class PolarRingFilter {
 		public final double centreYPx;
 		/** Number of angular samples of the polar image; 0 means automatic (π × largest radius, at least 360). */
 		public final int angularSamples;
-		/** The stripe filter applied to the polar image. */
+		/** Radial sampling step in pixels; below 1 so that one-pixel rings survive the resampling. */
+		public final double radialStepPx;
+		/** The stripe filter applied to the polar image (its sizes count polar samples). */
 		public final StripeFilter filter;
 
-		public Settings(double centreXPx, double centreYPx, int angularSamples, StripeFilter filter) {
+		public Settings(double centreXPx, double centreYPx, int angularSamples, double radialStepPx,
+				StripeFilter filter) {
+			if (!(radialStepPx >= 0.1 && radialStepPx <= 2))
+				throw new StripeException("polar ring filter: radial_step must be 0.1 to 2 pixels, got " + radialStepPx);
 			if (angularSamples < 0 || (angularSamples > 0 && angularSamples < 8))
 				throw new StripeException("polar ring filter: angular_samples must be 0 (automatic) or at least 8, got "
 						+ angularSamples);
@@ -34,19 +42,24 @@ public final class PolarRingFilter {
 			this.centreXPx = centreXPx;
 			this.centreYPx = centreYPx;
 			this.angularSamples = angularSamples;
+			this.radialStepPx = radialStepPx;
 			this.filter = filter;
 		}
 
 		public Settings withCentre(double xPx, double yPx) {
-			return new Settings(xPx, yPx, angularSamples, filter);
+			return new Settings(xPx, yPx, angularSamples, radialStepPx, filter);
 		}
 
 		public Settings withAngularSamples(int v) {
-			return new Settings(centreXPx, centreYPx, v, filter);
+			return new Settings(centreXPx, centreYPx, v, radialStepPx, filter);
 		}
 
 		public Settings withFilter(StripeFilter v) {
-			return new Settings(centreXPx, centreYPx, angularSamples, v);
+			return new Settings(centreXPx, centreYPx, angularSamples, radialStepPx, v);
+		}
+
+		public Settings withRadialStep(double px) {
+			return new Settings(centreXPx, centreYPx, angularSamples, px, filter);
 		}
 	}
 
@@ -80,20 +93,21 @@ public final class PolarRingFilter {
 			double dy = (corner & 2) == 0 ? cy : height - 1 - cy;
 			maxRadius = Math.max(maxRadius, Math.hypot(dx, dy));
 		}
-		int radii = (int) Math.ceil(maxRadius) + 2;
+		double step = settings.radialStepPx;
+		int radii = (int) Math.ceil(maxRadius / step) + 2;
 		int angles = settings.angularSamples > 0 ? settings.angularSamples
 				: Math.max(360, (int) Math.round(Math.PI * maxRadius));
-		float[][] polar = toPolar(slice, cx, cy, angles, radii);
+		float[][] polar = toPolar(slice, cx, cy, angles, radii, step);
 		float[][] filtered = settings.filter.apply(polar);
 		float[][] ring = new float[angles][radii];
 		for (int i = 0; i < angles; i++)
 			for (int r = 0; r < radii; r++)
 				ring[i][r] = polar[i][r] - filtered[i][r];
-		return subtractPolar(slice, ring, cx, cy);
+		return subtractPolar(slice, ring, cx, cy, step);
 	}
 
-	/** Polar image {@code [angle][radius]}, radius step 1 px, bilinear sampling with clamped edges. */
-	static float[][] toPolar(float[][] image, double cx, double cy, int angles, int radii) {
+	/** Polar image {@code [angle][radius]}, bilinear sampling with clamped edges. */
+	static float[][] toPolar(float[][] image, double cx, double cy, int angles, int radii, double step) {
 		int height = image.length, width = image[0].length;
 		float[][] polar = new float[angles][radii];
 		Parallel.chunks(angles, 32, (i0, i1) -> {
@@ -101,14 +115,14 @@ public final class PolarRingFilter {
 				double theta = 2 * Math.PI * i / angles;
 				double c = Math.cos(theta), s = Math.sin(theta);
 				for (int r = 0; r < radii; r++)
-					polar[i][r] = bilinear(image, width, height, cx + r * c, cy + r * s);
+					polar[i][r] = bilinear(image, width, height, cx + r * step * c, cy + r * step * s);
 			}
 		});
 		return polar;
 	}
 
 	/** Slice minus the polar ring estimate sampled at each pixel's (angle, radius), angle periodic. */
-	static float[][] subtractPolar(float[][] slice, float[][] ring, double cx, double cy) {
+	static float[][] subtractPolar(float[][] slice, float[][] ring, double cx, double cy, double step) {
 		int height = slice.length, width = slice[0].length;
 		int angles = ring.length, radii = ring[0].length;
 		float[][] out = new float[height][width];
@@ -117,7 +131,7 @@ public final class PolarRingFilter {
 				double dy = y - cy;
 				for (int x = 0; x < width; x++) {
 					double dx = x - cx;
-					double r = Math.min(Math.hypot(dx, dy), radii - 1.000001);
+					double r = Math.min(Math.hypot(dx, dy) / step, radii - 1.000001);
 					double theta = Math.atan2(dy, dx);
 					if (theta < 0) theta += 2 * Math.PI;
 					double fi = theta / (2 * Math.PI) * angles;
