@@ -34,13 +34,16 @@ final class MedianFilters {
 	static void row(float[] in, int size, float[] out, float[] window) {
 		int n = in.length;
 		int half = size / 2;
-		for (int k = 0; k < size; k++)
-			window[k] = in[Sinograms.reflect(k - half, n)];
+		// reflect-padded copy, so the sliding loop needs no index arithmetic
+		float[] padded = new float[n + 2 * half];
+		for (int i = 0; i < padded.length; i++)
+			padded[i] = in[Sinograms.reflect(i - half, n)];
+		System.arraycopy(padded, 0, window, 0, size);
 		Arrays.sort(window, 0, size);
 		out[0] = window[half];
 		for (int i = 1; i < n; i++) {
-			float leaving = in[Sinograms.reflect(i - 1 - half, n)];
-			float entering = in[Sinograms.reflect(i + half, n)];
+			float leaving = padded[i - 1];
+			float entering = padded[i + size - 1];
 			if (leaving != entering) replace(window, size, leaving, entering);
 			out[i] = window[half];
 		}

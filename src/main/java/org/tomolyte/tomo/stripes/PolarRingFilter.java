@@ -16,7 +16,7 @@ public final class PolarRingFilter {
 		 * Centre of the rings at the image centre, sorting filter (size 21 polar samples), half-pixel radial step,
 		 * automatic angular sampling.
 		 */
-		public static final Settings DEFAULT = new Settings(Double.NaN, Double.NaN, 0, 0.5, new SortingFilter());
+		public static final Settings DEFAULT = new Settings(Double.NaN, Double.NaN, 0, 0, 0.5, new SortingFilter());
 
 		/** Ring centre, x in pixels from the left pixel's centre; NaN means (width − 1)/2. */
 		public final double centreXPx;
@@ -24,13 +24,21 @@ public final class PolarRingFilter {
 		public final double centreYPx;
 		/** Number of angular samples of the polar image; 0 means automatic (π × largest radius, at least 360). */
 		public final int angularSamples;
+		/**
+		 * Largest radius corrected, pixels; 0 means automatic: the distance from the centre to the nearest image
+		 * edge (the reconstruction circle). Pixels farther out are left unchanged.
+		 */
+		public final double maxRadiusPx;
 		/** Radial sampling step in pixels; below 1 so that one-pixel rings survive the resampling. */
 		public final double radialStepPx;
 		/** The stripe filter applied to the polar image (its sizes count polar samples). */
 		public final StripeFilter filter;
 
-		public Settings(double centreXPx, double centreYPx, int angularSamples, double radialStepPx,
-				StripeFilter filter) {
+		public Settings(double centreXPx, double centreYPx, int angularSamples, double maxRadiusPx,
+				double radialStepPx, StripeFilter filter) {
+			if (!(maxRadiusPx >= 0) || Double.isInfinite(maxRadiusPx))
+				throw new StripeException("polar ring filter: max_radius must be >= 0 pixels (0 = automatic), got "
+						+ maxRadiusPx);
 			if (!(radialStepPx >= 0.1 && radialStepPx <= 2))
 				throw new StripeException("polar ring filter: radial_step must be 0.1 to 2 pixels, got " + radialStepPx);
 			if (angularSamples < 0 || (angularSamples > 0 && angularSamples < 8))
@@ -43,23 +51,28 @@ public final class PolarRingFilter {
 			this.centreYPx = centreYPx;
 			this.angularSamples = angularSamples;
 			this.radialStepPx = radialStepPx;
+			this.maxRadiusPx = maxRadiusPx;
 			this.filter = filter;
 		}
 
 		public Settings withCentre(double xPx, double yPx) {
-			return new Settings(xPx, yPx, angularSamples, radialStepPx, filter);
+			return new Settings(xPx, yPx, angularSamples, maxRadiusPx, radialStepPx, filter);
 		}
 
 		public Settings withAngularSamples(int v) {
-			return new Settings(centreXPx, centreYPx, v, radialStepPx, filter);
+			return new Settings(centreXPx, centreYPx, v, maxRadiusPx, radialStepPx, filter);
 		}
 
 		public Settings withFilter(StripeFilter v) {
-			return new Settings(centreXPx, centreYPx, angularSamples, radialStepPx, v);
+			return new Settings(centreXPx, centreYPx, angularSamples, maxRadiusPx, radialStepPx, v);
 		}
 
 		public Settings withRadialStep(double px) {
-			return new Settings(centreXPx, centreYPx, angularSamples, px, filter);
+			return new Settings(centreXPx, centreYPx, angularSamples, maxRadiusPx, px, filter);
+		}
+
+		public Settings withMaxRadius(double px) {
+			return new Settings(centreXPx, centreYPx, angularSamples, px, radialStepPx, filter);
 		}
 	}
 
@@ -87,12 +100,11 @@ public final class PolarRingFilter {
 		if (cx < 0 || cx > width - 1 || cy < 0 || cy > height - 1)
 			throw new StripeException("polar ring filter: centre (" + cx + ", " + cy + ") px lies outside the "
 					+ width + " x " + height + " slice");
-		double maxRadius = 0;
-		for (int corner = 0; corner < 4; corner++) {
-			double dx = (corner & 1) == 0 ? cx : width - 1 - cx;
-			double dy = (corner & 2) == 0 ? cy : height - 1 - cy;
-			maxRadius = Math.max(maxRadius, Math.hypot(dx, dy));
-		}
+		double maxRadius = settings.maxRadiusPx > 0 ? settings.maxRadiusPx
+				: Math.min(Math.min(cx, width - 1 - cx), Math.min(cy, height - 1 - cy));
+		if (maxRadius < 4)
+			throw new StripeException("polar ring filter: centre (" + cx + ", " + cy + ") px is too close to the edge"
+					+ " of the " + width + " x " + height + " slice (largest radius " + maxRadius + " px)");
 		double step = settings.radialStepPx;
 		int radii = (int) Math.ceil(maxRadius / step) + 2;
 		int angles = settings.angularSamples > 0 ? settings.angularSamples
@@ -103,7 +115,7 @@ public final class PolarRingFilter {
 		for (int i = 0; i < angles; i++)
 			for (int r = 0; r < radii; r++)
 				ring[i][r] = polar[i][r] - filtered[i][r];
-		return subtractPolar(slice, ring, cx, cy, step);
+		return subtractPolar(slice, ring, cx, cy, step, maxRadius);
 	}
 
 	/** Polar image {@code [angle][radius]}, bilinear sampling with clamped edges. */
@@ -122,7 +134,8 @@ public final class PolarRingFilter {
 	}
 
 	/** Slice minus the polar ring estimate sampled at each pixel's (angle, radius), angle periodic. */
-	static float[][] subtractPolar(float[][] slice, float[][] ring, double cx, double cy, double step) {
+	static float[][] subtractPolar(float[][] slice, float[][] ring, double cx, double cy, double step,
+			double maxRadius) {
 		int height = slice.length, width = slice[0].length;
 		int angles = ring.length, radii = ring[0].length;
 		float[][] out = new float[height][width];
@@ -131,7 +144,12 @@ public final class PolarRingFilter {
 				double dy = y - cy;
 				for (int x = 0; x < width; x++) {
 					double dx = x - cx;
-					double r = Math.min(Math.hypot(dx, dy) / step, radii - 1.000001);
+					double rPx = Math.hypot(dx, dy);
+					if (rPx > maxRadius) {
+						out[y][x] = slice[y][x];
+						continue;
+					}
+					double r = Math.min(rPx / step, radii - 1.000001);
 					double theta = Math.atan2(dy, dx);
 					if (theta < 0) theta += 2 * Math.PI;
 					double fi = theta / (2 * Math.PI) * angles;
