@@ -7,6 +7,11 @@ package org.tomolyte.tomo.stripes;
  * mean after filtering, gives a per-column profile in which large stripes stand out; {@link StripeDetector}
  * flags them. Every column is then normalised by that profile (full stripes vanish), and the flagged columns
  * are replaced by the sorted-and-filtered values put back in angular order (partial stripes vanish).
+ * <p>
+ * Caveat (a property of the published method): the detector's noise scale comes from the profile itself, so on
+ * sinograms with little noise and object features narrower than {@code size}, the object's own structure can be
+ * flagged once a real stripe is present, and those columns are then smoothed. Raise {@code snr}, or use
+ * {@link DeadStripeFilter} plus a small {@link SortingFilter} as Vo's sarepy example does for such data.
  */
 public final class LargeStripeFilter implements StripeFilter {
 

@@ -65,6 +65,23 @@ class StripeFiltersTest {
 	}
 
 	@Test
+	void everyFilterGivesBitIdenticalResultsOnOneThread() throws Exception {
+		float[][] s = StripeInjection.smallStripes(SyntheticSinograms.withNoise(SyntheticSinograms.clean(180, 600), 0.01, 3), 1.0);
+		java.util.concurrent.ForkJoinPool single = new java.util.concurrent.ForkJoinPool(1);
+		try {
+			for (String name : StripeFilters.NAMES) {
+				StripeFilter f = StripeFilters.create(name, null);
+				float[][] parallel = f.apply(s);
+				float[][] serial = single.submit(() -> f.apply(s)).get();
+				for (int a = 0; a < s.length; a++)
+					assertArrayEquals(parallel[a], serial[a], name + ", angle row " + a);
+			}
+		} finally {
+			single.shutdown();
+		}
+	}
+
+	@Test
 	void previewReportsMetricsOfBothSinograms() {
 		float[][] clean = SyntheticSinograms.clean(300, 512);
 		float[][] striped = StripeInjection.smallStripes(clean, StripeMetrics.dynamicRange(clean));
