@@ -24,19 +24,8 @@ class FilteringFilterTest {
 
 	@Test
 	void removesStripesAndKeepsHighFrequencyDetail() {
-		float[][] clean = SyntheticSinograms.clean(600, 512);
-		double range = StripeMetrics.dynamicRange(clean);
-		float[][] noisy = SyntheticSinograms.withNoise(clean, 0.005 * range, 1);
-		float[][] striped = StripeInjection.smallStripes(noisy, range);
-		StripePreview p = StripePreview.of(striped, new FilteringFilter());
-		assertTrue(p.stripeEnergyAfter < p.stripeEnergyBefore / 2.5, p.toString());
-		int[] cols = StripeInjection.SMALL_COLUMNS;
-		assertTrue(StripeInjection.rmsOnColumns(p.after, clean, cols) < 0.5 * StripeInjection.rmsOnColumns(striped, clean, cols),
-				p.toString());
-		// away from the stripes the sinogram is changed by less than 1 % of its dynamic range
-		assertTrue(StripeInjection.rmsOffColumns(p.after, striped, cols) < 0.01 * range, p.toString());
 		// the high-pass part is passed through untouched, so angular sharpness is kept within 2 %
-		assertEquals(1.0, p.sharpnessAfter / StripeMetrics.sharpness(noisy), 0.02, p.toString());
+		StripeInjection.assertRemovesSmallStripes(new FilteringFilter(), 2.5, 0.02);
 	}
 
 	@Test

@@ -32,18 +32,10 @@ class FittingFilterTest {
 		assertTrue(p.stripeEnergyAfter < p.stripeEnergyBefore / 3, p.toString());
 		assertEquals(1.0, p.sharpnessAfter / StripeMetrics.sharpness(noisy), 0.05, p.toString());
 		// the published ratio form works on intensities exp(−sinogram), where a stripe is a gain factor
-		float[][] intensity = exponential(striped);
+		float[][] intensity = SyntheticSinograms.exponential(striped);
 		StripePreview q = StripePreview.of(intensity,
 				new FittingFilter(FittingFilter.Settings.DEFAULT.withModel(StripeModel.MULTIPLICATIVE)));
 		assertTrue(q.stripeEnergyAfter < q.stripeEnergyBefore / 3, q.toString());
-		assertEquals(1.0, q.sharpnessAfter / StripeMetrics.sharpness(exponential(noisy)), 0.05, q.toString());
-	}
-
-	private static float[][] exponential(float[][] s) {
-		float[][] out = new float[s.length][s[0].length];
-		for (int a = 0; a < s.length; a++)
-			for (int x = 0; x < s[0].length; x++)
-				out[a][x] = (float) Math.exp(-s[a][x]);
-		return out;
+		assertEquals(1.0, q.sharpnessAfter / StripeMetrics.sharpness(SyntheticSinograms.exponential(noisy)), 0.05, q.toString());
 	}
 }

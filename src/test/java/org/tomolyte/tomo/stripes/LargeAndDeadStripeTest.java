@@ -37,8 +37,8 @@ class LargeAndDeadStripeTest {
 		for (StripeModel model : StripeModel.values()) {
 			// the additive model works on line integrals, the published ratio model on intensities exp(−p)
 			boolean additive = model == StripeModel.ADDITIVE;
-			float[][] s = additive ? stripedLog : exponential(stripedLog);
-			float[][] noisy = additive ? noisyLog : exponential(noisyLog);
+			float[][] s = additive ? stripedLog : SyntheticSinograms.exponential(stripedLog);
+			float[][] noisy = additive ? noisyLog : SyntheticSinograms.exponential(noisyLog);
 			LargeStripeFilter filter = new LargeStripeFilter(LargeStripeFilter.Settings.DEFAULT.withModel(model));
 			LargeStripeFilter.Detection detection = filter.detect(s);
 			int[] found = detection.stripeColumns();
@@ -60,14 +60,6 @@ class LargeAndDeadStripeTest {
 			assertTrue(StripeInjection.rmsOnColumns(p.after, noisy, partial) < 0.9 * StripeInjection.rmsOnColumns(s, noisy, partial),
 					model + ": " + p);
 		}
-	}
-
-	private static float[][] exponential(float[][] s) {
-		float[][] out = new float[s.length][s[0].length];
-		for (int a = 0; a < s.length; a++)
-			for (int x = 0; x < s[0].length; x++)
-				out[a][x] = (float) Math.exp(-s[a][x]);
-		return out;
 	}
 
 	@Test

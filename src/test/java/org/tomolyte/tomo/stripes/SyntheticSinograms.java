@@ -108,4 +108,13 @@ final class SyntheticSinograms {
 			if (Math.abs(v[i]) > Math.abs(v[best])) best = i;
 		return best;
 	}
+
+	/** Intensities exp(−p) of a line-integral sinogram. */
+	static float[][] exponential(float[][] s) {
+		float[][] out = new float[s.length][s[0].length];
+		for (int a = 0; a < s.length; a++)
+			for (int x = 0; x < s[0].length; x++)
+				out[a][x] = (float) Math.exp(-s[a][x]);
+		return out;
+	}
 }
