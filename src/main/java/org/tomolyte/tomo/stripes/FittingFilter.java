@@ -135,23 +135,29 @@ public final class FittingFilter implements StripeFilter {
 		float[][] out = new float[rows][width];
 		Parallel.chunks(width, BLOCK, (x0, x1) -> {
 			int nb = x1 - x0;
-			double[][] coeff = new double[nb][k];
+			// coefficient j of column x0 + b at coeff[j][b]: the inner loops run along contiguous columns
+			double[][] coeff = new double[k][nb];
 			for (int a = 0; a < rows; a++) {
 				float[] src = sinogram[a];
 				for (int j = 0; j < k; j++) {
 					double mj = m[j][a];
+					double[] c = coeff[j];
 					for (int b = 0; b < nb; b++)
-						coeff[b][j] += mj * src[x0 + b];
+						c[b] += mj * src[x0 + b];
 				}
 			}
+			double[] row = new double[nb];
 			for (int a = 0; a < rows; a++) {
-				double[] phi = basis[a];
-				for (int b = 0; b < nb; b++) {
-					double v = 0;
-					for (int j = 0; j < k; j++)
-						v += coeff[b][j] * phi[j];
-					out[a][x0 + b] = (float) v;
+				java.util.Arrays.fill(row, 0);
+				for (int j = 0; j < k; j++) {
+					double phi = basis[a][j];
+					double[] c = coeff[j];
+					for (int b = 0; b < nb; b++)
+						row[b] += c[b] * phi;
 				}
+				float[] dst = out[a];
+				for (int b = 0; b < nb; b++)
+					dst[x0 + b] = (float) row[b];
 			}
 		});
 		return out;
