@@ -10,7 +10,9 @@ import org.apache.commons.math3.linear.RealMatrix;
  * stripes), the fitted sinogram is smoothed by a 2D Gaussian window in Fourier space (which removes the stripes
  * from it), and the sinogram is corrected by the ratio smoothed-fit / fit ({@link StripeModel#MULTIPLICATIVE},
  * as published) or the difference smoothed-fit − fit ({@link StripeModel#ADDITIVE}, for −log sinograms).
- * Best on sinograms whose columns vary smoothly with angle (low-contrast samples, full stripes).
+ * Best on sinograms whose columns vary smoothly with angle (low-contrast samples, full stripes). The detector-
+ * direction smoothing of the fit also acts across the object's own sharp edges (e.g. sample against air), where
+ * this method changes a stripe-free sinogram by a few percent; prefer the sorting-based methods there.
  */
 public final class FittingFilter implements StripeFilter {
 
