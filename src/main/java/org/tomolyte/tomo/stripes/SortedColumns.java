@@ -31,11 +31,14 @@ final class SortedColumns {
 		int[][] angleOf = new int[rows][width];
 		Parallel.chunks(width, BLOCK, (x0, x1) -> {
 			int nb = x1 - x0;
+			float[][] cols = new float[nb][rows];
 			int[][] keys = new int[nb][rows];
 			for (int a = 0; a < rows; a++) {
 				float[] src = sinogram[a];
-				for (int b = 0; b < nb; b++)
+				for (int b = 0; b < nb; b++) {
+					cols[b][a] = src[x0 + b];
 					keys[b][a] = sortableBits(src[x0 + b]);
+				}
 			}
 			int[][] order = new int[nb][];
 			RadixSorter sorter = new RadixSorter(rows);
@@ -47,7 +50,7 @@ final class SortedColumns {
 				for (int b = 0; b < nb; b++) {
 					int a = order[b][r];
 					ix[x0 + b] = a;
-					v[x0 + b] = sinogram[a][x0 + b];
+					v[x0 + b] = cols[b][a];
 				}
 			}
 		});
@@ -77,7 +80,7 @@ final class SortedColumns {
 			}
 			int[] sk = keys, si = index, dk = keyBuffer, di = indexBuffer;
 			for (int shift = 0; shift < 32; shift += 8) {
-				java.util.Arrays.fill(count, 0);
+				Arrays.fill(count, 0);
 				for (int i = 0; i < n; i++)
 					count[((sk[i] >>> shift) & 0xff) + 1]++;
 				if (count[((sk[0] >>> shift) & 0xff) + 1] == n) continue; // every key shares this digit
