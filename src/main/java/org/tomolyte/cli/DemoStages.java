@@ -45,6 +45,17 @@ final class DemoStages {
 			s.figure("echem/pulsed/capacity_vs_rest.png", "Critical stripping capacity against the rest after each 1 s pulse");
 			s.csv("echem/pulsed/capacity_vs_rest.csv", 10);
 		}));
+		stages.add(stage("Operando DRT map beside the voltage (Fig. 1b-e)", (d, s) -> {
+			d.command("DRT Map", "input=" + d.path("cell/echem/ccd_spectra.csv") + " trace=" + d.path("cell/echem/ccd.csv") + " lambda=0.001 output=" + d.path("drt/map"));
+			s.figure("drt/map/voltage_beside_map.png", "Voltage during the CCD staircase (time upwards)");
+			s.figure("drt/map/map.png", "DRT of every operando GEIS spectrum (log colour): grain boundary near 1e-6 s, interface near 0.1 s");
+			s.link("drt/map/map.tif", "drt/map/map.tif: the map as a calibrated 32-bit image (slice 2: log10 γ)");
+			s.csv("drt/map/peaks_vs_time.csv", 8);
+			d.command("DRT of Spectrum", "input=" + d.path("cell/echem/ccd_spectra.csv") + " spectrum=20 output=" + d.path("drt/spectrum20"));
+			s.figure("drt/spectrum20/nyquist.png", "Spectrum 20: measured and DRT fit");
+			s.figure("drt/spectrum20/drt.png", "Spectrum 20: γ(τ) and its peaks");
+			s.csv("drt/spectrum20/peaks.csv", 6);
+		}));
 		return stages;
 	}
 

@@ -133,19 +133,33 @@ public final class Spectrum {
 		return Double.isNaN(endTimeS) ? startTimeS : 0.5 * (startTimeS + endTimeS);
 	}
 
-	/** Time of each point (s), NaN where unknown. */
+	/**
+	 * Time of each point (s), NaN where unknown. A spectrum built from start and end times only spreads its
+	 * points evenly between them, so writing it point by point and reading it back keeps both times.
+	 */
 	public double[] pointTimeS() {
-		return pointTimeS == null ? nanArray() : pointTimeS.clone();
+		if (pointTimeS != null) return pointTimeS.clone();
+		double[] t = nanArray();
+		int n = t.length;
+		for (int i = 0; i < n; i++)
+			t[i] = Double.isNaN(endTimeS) || n == 1 ? startTimeS : startTimeS + (endTimeS - startTimeS) * i / (n - 1);
+		return t;
 	}
 
-	/** Working-electrode potential at each point (V), NaN where unknown. */
+	/** Working-electrode potential at each point (V), NaN where unknown; the mean where only that is known. */
 	public double[] pointEweV() {
-		return pointEweV == null ? nanArray() : pointEweV.clone();
+		if (pointEweV != null) return pointEweV.clone();
+		double[] v = nanArray();
+		Arrays.fill(v, meanEweV);
+		return v;
 	}
 
-	/** DC current at each point (mA), NaN where unknown. */
+	/** DC current at each point (mA), NaN where unknown; the DC current where only that is known. */
 	public double[] pointCurrentMa() {
-		return pointCurrentMa == null ? nanArray() : pointCurrentMa.clone();
+		if (pointCurrentMa != null) return pointCurrentMa.clone();
+		double[] v = nanArray();
+		Arrays.fill(v, dcCurrentMa);
+		return v;
 	}
 
 	private double[] nanArray() {
