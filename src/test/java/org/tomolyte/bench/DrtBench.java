@@ -18,7 +18,7 @@ import org.tomolyte.task.Progress;
  * 41, 81 and 110 frequencies. Run: java -cp ... org.tomolyte.bench.DrtBench
  */
 public final class DrtBench {
-	static Spectrum spectrum(int n, Random rnd, double r1) {
+	public static Spectrum spectrum(int n, Random rnd, double r1) {
 		double[] f = new double[n], re = new double[n], im = new double[n];
 		for (int i = 0; i < n; i++) {
 			f[i] = 1e6 * Math.pow(1e-8, i / (n - 1.0));
