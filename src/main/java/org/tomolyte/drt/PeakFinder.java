@@ -6,12 +6,18 @@ import java.util.List;
 
 
 /**
- * Finds the peaks of a DRT and fits them all at once with a sum of ZARC- or Gaussian-shaped peaks
- * (as pyDRTtools' peak analysis does, after Ciucci's group; the ZARC shape is the exact DRT of a ZARC
- * element, so its area is the element's resistance). Local maxima above {@code minFraction}·max γ with
- * a prominence of at least half that are kept; the least-squares fit (Levenberg–Marquardt)
- * runs on γ over the output grid with positive resistances and widths enforced by a log/logit
- * parametrisation and peak centres kept within half a decade of the maxima they were found at.
+ * Finds the peaks of a DRT and fits them all at once with a sum of ZARC- or Gaussian-shaped peaks (the
+ * approach of pyDRTtools' peak analysis; the ZARC shape is the exact DRT of a ZARC element, see
+ * {@link PeakShape}). Local maxima above {@code minFraction}·max γ with a prominence of at least half that
+ * are kept; a damped Gauss–Newton fit on γ (subsampled to ~100 points of the output grid) refines centre,
+ * area and width, with widths bounded so that a small bump cannot spread over its neighbours or collapse
+ * between grid points and centres kept within half a decade of the maxima they were found at.
+ *
+ * <p>Reported per peak: τ₀ = the fitted centre; height = the fitted shape's maximum; resistance = the
+ * share of the measured ∫γ d ln τ that the fitted shapes attribute to this peak (γ split point by point
+ * in proportion to the shapes, so the resistances add up to R_pol), plus the fitted shape's analytic tail
+ * beyond the output grid. Splitting the measured γ rather than integrating the fitted shapes keeps the
+ * areas right where the regularised peaks are not exactly ZARC- or Gaussian-shaped.
  */
 final class PeakFinder {
 	/** Half a decade in ln τ. */
