@@ -37,6 +37,10 @@ class DrtBehaviourTest {
 		assertArrayEquals(a.gammaOhm(), b.gammaOhm(), 0);
 		assertEquals(a.rInfOhm(), b.rInfOhm(), 0);
 		assertEquals(a.peaks().size(), b.peaks().size());
+		DrtSettings gcv = DrtSettings.builder().lambdaSelection("gcv").build();
+		DrtResult c = Drt.fit(s, gcv), d = Drt.fit(shuffled(s, 11), gcv);
+		assertEquals(c.lambda(), d.lambda(), 0);
+		assertArrayEquals(c.gammaOhm(), d.gammaOhm(), 0);
 	}
 
 	@Test
