@@ -80,7 +80,13 @@ public final class DrtFitter {
 		}
 		for (int i = 0; i < gamma.length; i++) tau[i] = Math.exp(p.fineLnTau[i]);
 		List<DrtPeak> peaks = settings.findPeaks() ? PeakFinder.find(p.fineLnTau, gamma, settings.peakShape(), settings.minPeakFraction()) : new ArrayList<>();
-		return new DrtResult(settings, lambda, rInf, inductance, rPol, Math.sqrt(ss / count), tau, gamma, x, pts, fitRe, fitIm, peaks, s, p);
+		boolean atLimit = false;
+		if (settings.lambdaSelection() != LambdaSelection.FIXED) {
+			double[] grid = p.ridgePath().lambdas;
+			atLimit = lambda == grid[0] || lambda == grid[grid.length - 1];
+		}
+		return new DrtResult(settings, lambda, rInf, inductance, rPol, Math.sqrt(ss / count), tau, gamma, x, pts, fitRe, fitIm, peaks, s, p)
+				.flagLambdaAtLimit(atLimit);
 	}
 
 	DrtProblem problem(double[] freqDescending) {
