@@ -48,6 +48,7 @@ public final class DrtFitter {
 			double re = 0, im = p.disc.omega[i] * inductance;
 			double[] ar = p.disc.aRe[i], ai = p.disc.aIm[i];
 			for (int m = 0; m < n; m++) {
+				if (x[m] == 0) continue;
 				re += ar[m] * x[m];
 				im += ai[m] * x[m];
 			}
@@ -71,15 +72,21 @@ public final class DrtFitter {
 		double rPol = 0;
 		for (int m = 0; m < n; m++) rPol += x[m] * p.disc.integralWeights[m];
 		double[] gamma = new double[p.fineLnTau.length], tau = new double[gamma.length];
-		for (int i = 0; i < gamma.length; i++) {
-			double g = 0;
-			double[] row = p.fineBasis[i];
-			for (int m = 0; m < n; m++) g += row[m] * x[m];
-			gamma[i] = g;
-			tau[i] = Math.exp(p.fineLnTau[i]);
+		for (int m = 0; m < n; m++) { // x is sparse (many coefficients sit on the bound 0)
+			if (x[m] == 0) continue;
+			double xm = x[m];
+			double[] col = p.fineBasisByColumn[m];
+			for (int i = 0; i < gamma.length; i++) gamma[i] += col[i] * xm;
 		}
+		for (int i = 0; i < gamma.length; i++) tau[i] = Math.exp(p.fineLnTau[i]);
 		List<DrtPeak> peaks = settings.findPeaks() ? PeakFinder.find(p.fineLnTau, gamma, settings.peakShape(), settings.minPeakFraction()) : new ArrayList<>();
-		return new DrtResult(settings, lambda, rInf, inductance, rPol, Math.sqrt(ss / count), tau, gamma, x, pts, fitRe, fitIm, peaks, s, p);
+		boolean atLimit = false;
+		if (settings.lambdaSelection() != LambdaSelection.FIXED) {
+			double[] grid = p.ridgePath().lambdas;
+			atLimit = lambda == grid[0] || lambda == grid[grid.length - 1];
+		}
+		return new DrtResult(settings, lambda, rInf, inductance, rPol, Math.sqrt(ss / count), tau, gamma, x, pts, fitRe, fitIm, peaks, s, p)
+				.flagLambdaAtLimit(atLimit);
 	}
 
 	DrtProblem problem(double[] freqDescending) {

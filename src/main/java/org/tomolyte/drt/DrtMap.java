@@ -49,6 +49,13 @@ public final class DrtMap {
 		return t;
 	}
 	public List<SeriesItem> items() { return items; }
-	/** Peaks of spectrum i, named consistently across the series. */
+	/** Peaks of spectrum i, named consistently across the series (default tracker: P1, P2, …, ½-decade jumps). */
 	public List<DrtPeak> peaks(int i) { return trackedPeaks.get(i); }
+
+	/** The peaks of every spectrum named by the given (fresh) tracker, e.g. one seeded with named peaks. */
+	public List<List<DrtPeak>> trackPeaks(PeakTracker tracker) {
+		List<List<DrtPeak>> tp = new ArrayList<>();
+		for (SeriesItem it : items) tp.add(it.ok() ? tracker.next(it.result().peaks()) : Collections.<DrtPeak>emptyList());
+		return tp;
+	}
 }

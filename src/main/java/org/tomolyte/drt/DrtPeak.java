@@ -1,8 +1,9 @@
 package org.tomolyte.drt;
 
 /**
- * One fitted DRT peak: its relaxation time τ₀, height γ(τ₀) and resistance (area under the fitted
- * shape, ∫ γ d ln τ), plus the shape's width parameter (ZARC exponent φ, or the Gaussian σ in ln τ).
+ * One fitted DRT peak: its relaxation time τ₀ (fitted centre), height (maximum of the fitted shape) and
+ * resistance (its share of ∫ γ d ln τ, see {@link PeakFinder}), plus the shape's width parameter (ZARC
+ * exponent φ, or the Gaussian σ in ln τ).
  */
 public final class DrtPeak {
 	private final String name;

@@ -29,6 +29,8 @@ final class DrtProblem {
 	final boolean[] free;
 	final double[] fineLnTau;
 	final double[][] fineBasis;
+	/** fineBasis transposed, [basis function][grid point], for sparse coefficient vectors. */
+	final double[][] fineBasisByColumn;
 	private final ConcurrentHashMap<Double, double[][]> normalCache = new ConcurrentHashMap<>();
 	private volatile RidgePath ridge;
 
@@ -77,6 +79,9 @@ final class DrtProblem {
 		fineLnTau = new double[nf];
 		for (int i = 0; i < nf; i++) fineLnTau[i] = lo + (hi - lo) * i / (nf - 1);
 		fineBasis = disc.evaluationMatrix(fineLnTau);
+		fineBasisByColumn = new double[n][nf];
+		for (int i = 0; i < nf; i++)
+			for (int m = 0; m < n; m++) fineBasisByColumn[m][i] = fineBasis[i][m];
 	}
 
 	/** Stacks the measured parts the mode fits into the data vector b. */

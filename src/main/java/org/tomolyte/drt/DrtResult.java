@@ -23,6 +23,7 @@ public final class DrtResult {
 	private final List<DrtPeak> peaks;
 	private final double startTimeS, midTimeS, meanEweV, dcCurrentMa;
 	final DrtProblem problem;
+	private boolean lambdaAtSearchLimit;
 
 	DrtResult(DrtSettings settings, double lambda, double rInfOhm, double inductanceH, double rPolOhm, double residualRmsOhm, double[] tauS,
 			double[] gammaOhm, double[] coefficients, UsedPoints points, double[] fitReOhm, double[] fitImOhm, List<DrtPeak> peaks,
@@ -53,6 +54,17 @@ public final class DrtResult {
 	public DrtSettings settings() { return settings; }
 	/** The λ used (the fixed one, or the one GCV/mGCV/L-curve chose). */
 	public double lambda() { return lambda; }
+	/**
+	 * True when an automatic λ choice ended at the edge of its search range (10⁻⁸ or 10¹): the criterion
+	 * had no interior optimum — typical of GCV on real data with systematic (non-white) residuals — and the
+	 * DRT is then under- or over-regularised; prefer a fixed λ or the L-curve for such spectra.
+	 */
+	public boolean lambdaAtSearchLimit() { return lambdaAtSearchLimit; }
+
+	DrtResult flagLambdaAtLimit(boolean v) {
+		lambdaAtSearchLimit = v;
+		return this;
+	}
 	public double rInfOhm() { return rInfOhm; }
 	/** Series inductance (H); 0 when not fitted. */
 	public double inductanceH() { return inductanceH; }

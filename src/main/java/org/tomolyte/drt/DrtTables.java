@@ -56,12 +56,23 @@ public final class DrtTables {
 		return t;
 	}
 
-	/** peaks_vs_time.csv. */
+	/** peaks_vs_time.csv with the map's default peak names. */
 	public static Table peaksVsTime(DrtMap m) {
+		List<List<DrtPeak>> named = new java.util.ArrayList<>();
+		for (int i = 0; i < m.size(); i++) named.add(m.peaks(i));
+		return peaksVsTime(m, named);
+	}
+
+	/** peaks_vs_time.csv with peaks named by the given tracker (e.g. seeded "grain boundary", "interface"). */
+	public static Table peaksVsTime(DrtMap m, PeakTracker tracker) {
+		return peaksVsTime(m, m.trackPeaks(tracker));
+	}
+
+	private static Table peaksVsTime(DrtMap m, List<List<DrtPeak>> named) {
 		Table t = new Table("peaks_vs_time", PEAKS_VS_TIME);
 		for (int i = 0; i < m.size(); i++) {
 			SeriesItem it = m.items().get(i);
-			for (DrtPeak p : m.peaks(i))
+			for (DrtPeak p : named.get(i))
 				t.addRow(it.index(), it.startTimeS(), it.meanEweV(), it.dcCurrentMa(), p.name(), p.tauS(), p.heightOhm(), p.resistanceOhm());
 		}
 		return t;

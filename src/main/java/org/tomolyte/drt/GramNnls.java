@@ -40,12 +40,13 @@ final class GramNnls {
 		int maxIter = 10 * n + 50;
 		for (int iter = 0; ; iter++) {
 			if (iter > maxIter) throw new DrtException("DRT NNLS did not converge in " + maxIter + " iterations (ill-conditioned problem: raise lambda)");
-			// w = c − H x, the negative gradient
-			for (int i = 0; i < n; i++) {
-				double s = c[i];
-				double[] hi = h[i];
-				for (int t = 0; t < k; t++) s -= hi[order[t]] * x[order[t]];
-				w[i] = s;
+			// w = c − H x, the negative gradient (H symmetric: accumulate rows of the passive set, contiguous)
+			System.arraycopy(c, 0, w, 0, n);
+			for (int t = 0; t < k; t++) {
+				double xv = x[order[t]];
+				if (xv == 0) continue;
+				double[] row = h[order[t]];
+				for (int i = 0; i < n; i++) w[i] -= row[i] * xv;
 			}
 			int best = -1;
 			double bestW = tol;

@@ -142,7 +142,7 @@ public enum RadialBasis {
 	}
 
 	/** Complementary error function (Numerical Recipes' Chebyshev fit, |error| &lt; 1.2e-7 relative). */
-	private static double erfc(double x) {
+	static double erfc(double x) {
 		double z = Math.abs(x), t = 1 / (1 + 0.5 * z);
 		double r = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
 				+ t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));

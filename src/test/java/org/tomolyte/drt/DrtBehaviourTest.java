@@ -37,6 +37,10 @@ class DrtBehaviourTest {
 		assertArrayEquals(a.gammaOhm(), b.gammaOhm(), 0);
 		assertEquals(a.rInfOhm(), b.rInfOhm(), 0);
 		assertEquals(a.peaks().size(), b.peaks().size());
+		DrtSettings gcv = DrtSettings.builder().lambdaSelection("gcv").build();
+		DrtResult c = Drt.fit(s, gcv), d = Drt.fit(shuffled(s, 11), gcv);
+		assertEquals(c.lambda(), d.lambda(), 0);
+		assertArrayEquals(c.gammaOhm(), d.gammaOhm(), 0);
 	}
 
 	@Test
@@ -80,7 +84,11 @@ class DrtBehaviourTest {
 			assertTrue(r.lambda() > 1e-6 && r.lambda() < 1, sel + " chose " + r.lambda());
 			// the chosen λ explains the data down to the known noise (σ = 0.5 Ω), not far below or above
 			assertEquals(0.5, r.residualRmsOhm(), 0.3, sel);
+			assertEquals(false, r.lambdaAtSearchLimit(), sel);
 		}
+		// on a measured battery spectrum GCV has no interior minimum: that is flagged, not hidden
+		DrtResult lib = Drt.fit(EisFiles.read("real/pydrttools_data_1.csv"), DrtSettings.builder().lambdaSelection("gcv").build());
+		assertEquals(lib.lambda() <= 1e-8 || lib.lambda() >= 10, lib.lambdaAtSearchLimit());
 	}
 
 	@Test
