@@ -34,8 +34,11 @@ final class MprLogModule {
 			} else raw.warnings.add("log module start time at byte " + (d + LOG_OLE_TIME) + " is not a date between 1990 and 2100 (" + days + ")");
 		}
 		String version = pascal(b, d, m.length, LOG_VERSION);
+		// Only text shaped like a version ("11.50") or a serial number is trusted at these fixed offsets.
+		if (version != null && !version.matches("\\d{1,3}\\.\\d{1,3}[a-zA-Z0-9.]{0,8}")) version = null;
 		if (version != null) raw.info.put("version", version);
 		String sn = pascal(b, d, m.length, LOG_DEVICE_SN);
+		if (sn != null && !sn.matches("[A-Za-z0-9-]{1,16}")) sn = null;
 		if (sn != null && m.length > LOG_DEVICE_CODE)
 			raw.info.put("device", EcLabDevices.name(b[d + LOG_DEVICE_CODE] & 0xFF) + " (SN " + sn + ")");
 		if (version == null || sn == null) raw.warnings.add("log module of " + m.length + " bytes: version or device string not found at the usual offsets");
