@@ -3,6 +3,7 @@ package org.tomolyte.command.echem;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.scijava.command.Command;
 import org.scijava.plugin.Attr;
@@ -39,14 +40,12 @@ public class ImportEcLabFileCommand extends TomolyteCommand implements ProducesT
 		EcLabData data = EcLab.read(input.toPath());
 		for (String w : data.warnings())
 			warn(input.getName() + ": " + w);
+		Map<String, Table> all = EcLabTables.all(data);
 		tables.clear();
-		tables.add(EcLabTables.trace(data));
-		tables.add(EcLabTables.info(data));
-		if (data.spectra().isPresent()) tables.add(EcLabTables.spectra(data));
+		tables.addAll(all.values());
 		try (OutputFolder out = OutputFolder.open(output.toPath())) {
-			CsvTables.write(tables.get(0), out.file("trace.csv"));
-			CsvTables.write(tables.get(1), out.file("info.csv"));
-			if (tables.size() > 2) CsvTables.write(tables.get(2), out.file("spectra.csv"));
+			for (Map.Entry<String, Table> e : all.entrySet())
+				CsvTables.write(e.getValue(), out.file(e.getKey()));
 			out.commit();
 		}
 		info(input.getName() + ": " + data.trace().rowCount() + " points" + (data.spectra().isPresent() ? ", " + data.spectra().get().size() + " spectra" : "") + " -> " + output);
