@@ -8,28 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.Context;
 import org.scijava.command.CommandModule;
 import org.tomolyte.model.Table;
 
 class CommandRunnerTest {
-	private static Context context;
-	private static CommandRunner runner;
-
-	@BeforeAll
-	static void start() {
-		context = new Context();
-		runner = new CommandRunner(context);
-	}
-
-	@AfterAll
-	static void stop() {
-		context.dispose();
-	}
+	private static final CommandRunner runner = TestCommands.runner();
 
 	@Test
 	void runsByLabelWithConvertedOptions(@TempDir Path dir) throws Exception {

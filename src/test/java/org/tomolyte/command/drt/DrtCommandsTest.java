@@ -9,14 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.Context;
 import org.tomolyte.TestData;
 import org.tomolyte.command.CommandFailedException;
 import org.tomolyte.command.CommandRunner;
+import org.tomolyte.command.TestCommands;
 import org.tomolyte.io.csv.CsvTables;
 import org.tomolyte.model.Table;
 
@@ -25,19 +23,7 @@ import ij.ImagePlus;
 
 /** The DRT commands' macro contracts, on the exact-DRT synthetic spectra and on the real operando GEIS run. */
 class DrtCommandsTest {
-	private static Context context;
-	private static CommandRunner runner;
-
-	@BeforeAll
-	static void start() {
-		context = new Context();
-		runner = new CommandRunner(context);
-	}
-
-	@AfterAll
-	static void stop() {
-		context.dispose();
-	}
+	private static final CommandRunner runner = TestCommands.runner();
 
 	@Test
 	void drtOfSpectrumFindsBothZarcsOfTheExactSyntheticSpectrum(@TempDir Path dir) throws Exception {

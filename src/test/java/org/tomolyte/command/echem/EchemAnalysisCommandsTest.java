@@ -8,13 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.Context;
 import org.tomolyte.TestData;
 import org.tomolyte.command.CommandRunner;
+import org.tomolyte.command.TestCommands;
 import org.tomolyte.io.csv.CsvTables;
 import org.tomolyte.model.Table;
 import org.tomolyte.synth.SyntheticCellGenerator;
@@ -27,20 +25,8 @@ import com.google.gson.JsonParser;
  * on real EC-Lab files they run and find the instrument's current levels.
  */
 class EchemAnalysisCommandsTest {
-	private static Context context;
-	private static CommandRunner runner;
+	private static final CommandRunner runner = TestCommands.runner();
 	private static final double AREA = SyntheticCellGenerator.AREA_CM2;
-
-	@BeforeAll
-	static void start() {
-		context = new Context();
-		runner = new CommandRunner(context);
-	}
-
-	@AfterAll
-	static void stop() {
-		context.dispose();
-	}
 
 	private static JsonObject json(Path p) throws Exception {
 		try (Reader r = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {

@@ -9,32 +9,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.Context;
 import org.tomolyte.TestData;
 import org.tomolyte.command.CommandFailedException;
 import org.tomolyte.command.CommandRunner;
+import org.tomolyte.command.TestCommands;
 import org.tomolyte.io.csv.CsvTables;
 import org.tomolyte.model.Table;
 
 /** The macro contract of "Import EC-Lab File", run through SciJava's CommandService on real files. */
 class ImportEcLabFileCommandTest {
-	private static Context context;
-	private static CommandRunner runner;
-
-	@BeforeAll
-	static void start() {
-		context = new Context();
-		runner = new CommandRunner(context);
-	}
-
-	@AfterAll
-	static void stop() {
-		context.dispose();
-	}
+	private static final CommandRunner runner = TestCommands.runner();
 
 	@Test
 	void operandoGeisWritesTraceInfoAndSpectraWithTheContractColumns(@TempDir Path dir) throws Exception {

@@ -8,12 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.Context;
 import org.tomolyte.command.CommandRunner;
+import org.tomolyte.command.TestCommands;
 import org.tomolyte.io.TraceFiles;
 import org.tomolyte.io.csv.CsvTables;
 import org.tomolyte.model.Table;
@@ -24,19 +22,7 @@ import ij.ImagePlus;
 
 /** "Generate Synthetic Cell" through SciJava's CommandService: files, calibration, determinism. */
 class GenerateSyntheticCellCommandTest {
-	private static Context context;
-	private static CommandRunner runner;
-
-	@BeforeAll
-	static void start() {
-		context = new Context();
-		runner = new CommandRunner(context);
-	}
-
-	@AfterAll
-	static void stop() {
-		context.dispose();
-	}
+	private static final CommandRunner runner = TestCommands.runner();
 
 	@Test
 	void writesScansTruthAndElectrochemistryDeterministically(@TempDir Path dir) throws Exception {
