@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.jar.JarEntry;
+import java.util.jar.Attributes;
 import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
@@ -17,7 +19,8 @@ import org.w3c.dom.Node;
 /**
  * Description and authors of a Maven-built jar, from the {@code pom.xml} Maven stores under
  * {@code META-INF/maven/}: {@code project/description} and {@code project/developers/developer/name}, the
- * fields Fiji's updater shows (its {@code POMParser}).
+ * fields Fiji's updater shows (its {@code POMParser}). Jars built otherwise (jhdf is built with Gradle) fall
+ * back to their manifest's OSGi or implementation title and vendor.
  */
 final class JarMetadata {
 	final String description;
@@ -30,6 +33,31 @@ final class JarMetadata {
 
 	/** The jar's metadata; empty when it carries no pom.xml or it cannot be parsed (metadata is optional). */
 	static JarMetadata read(Path jar) {
+		JarMetadata pom = fromPom(jar);
+		if (pom.description != null || !pom.authors.isEmpty()) return pom;
+		try (JarFile zip = new JarFile(jar.toFile(), false)) {
+			Manifest mf = zip.getManifest();
+			if (mf == null) return pom;
+			Attributes a = mf.getMainAttributes();
+			String description = first(a, "Bundle-Description", "Bundle-Name", "Implementation-Title");
+			String vendor = first(a, "Bundle-Vendor", "Implementation-Vendor");
+			List<String> authors = new ArrayList<>();
+			if (vendor != null) authors.add(vendor);
+			return new JarMetadata(description, authors);
+		} catch (Exception e) {
+			return pom;
+		}
+	}
+
+	private static String first(Attributes a, String... keys) {
+		for (String k : keys) {
+			String v = a.getValue(k);
+			if (v != null && !v.trim().isEmpty()) return v.trim();
+		}
+		return null;
+	}
+
+	private static JarMetadata fromPom(Path jar) {
 		try (JarFile zip = new JarFile(jar.toFile(), false)) {
 			for (JarEntry e : Collections.list(zip.entries())) {
 				if (!e.getName().matches("META-INF/maven/.*/pom\\.xml")) continue;
