@@ -19,7 +19,7 @@ import org.tomolyte.distribution.UpdateSite;
 import org.tomolyte.task.Progress;
 
 /**
- * The {@code ./tomolyte} entry point: {@code run}, {@code macro}, {@code demo}, {@code install},
+ * The {@code ./tomolyte} entry point: {@code run}, {@code macro}, {@code demo}, {@code install}, {@code update-site},
  * {@code commands}. It must not touch any {@code ij.*} class itself, because {@code macro} has to start
  * a patched headless ImageJ 1.x before ImageJ's classes are loaded.
  */
