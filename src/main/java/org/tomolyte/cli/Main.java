@@ -14,9 +14,12 @@ import org.scijava.module.ModuleItem;
 import org.tomolyte.Tomolyte;
 import org.tomolyte.command.CommandFailedException;
 import org.tomolyte.command.CommandRunner;
+import org.tomolyte.distribution.SiteInputs;
+import org.tomolyte.distribution.UpdateSite;
+import org.tomolyte.task.Progress;
 
 /**
- * The {@code ./tomolyte} entry point: {@code run}, {@code macro}, {@code demo}, {@code install},
+ * The {@code ./tomolyte} entry point: {@code run}, {@code macro}, {@code demo}, {@code install}, {@code update-site},
  * {@code commands}. It must not touch any {@code ij.*} class itself, because {@code macro} has to start
  * a patched headless ImageJ 1.x before ImageJ's classes are loaded.
  */
@@ -50,6 +53,13 @@ public final class Main {
 			case "install":
 				if (help || rest.length < 1) return usage(out, INSTALL_HELP, help);
 				return Installer.install(Paths.get(rest[0]), out);
+			case "update-site": {
+				if (help) return usage(out, UPDATE_SITE_HELP, true);
+				Path target = jarOrClasses().toAbsolutePath().getParent();
+				Path site = rest.length > 0 ? Paths.get(rest[0]) : target.resolveSibling("update-site");
+				out.print(UpdateSite.build(SiteInputs.fromBuildTree(target, target.resolveSibling("macros")), site, Progress.NONE).summary());
+				return 0;
+			}
 			case "commands":
 				if (help) return usage(out, COMMANDS_HELP, true);
 				return listCommands(out);
@@ -134,6 +144,7 @@ public final class Main {
 			+ "  macro file.ijm [arg]                            run an ImageJ macro headless with the suite loaded\n"
 			+ "  demo [outdir]                                   generate the synthetic cell and run every stage; writes outdir/report.html\n"
 			+ "  install /path/to/Fiji.app                       copy the suite and the libraries Fiji lacks into a Fiji installation\n"
+			+ "  update-site [dir]                               write a Fiji update site (default: update-site/ beside target/)\n"
 			+ "  commands                                        list every command label with its keys and defaults\n"
 			+ "  version                                         print the version\n";
 	static final String RUN_HELP = "usage: tomolyte run \"<Menu Label>\" \"key=value key2=[value with spaces] ...\"\n"
@@ -149,5 +160,9 @@ public final class Main {
 	static final String INSTALL_HELP = "usage: tomolyte install /path/to/Fiji.app\n"
 			+ "Copies the Tomolyte jar to Fiji.app/plugins/ and the runtime libraries Fiji does not ship to Fiji.app/jars/.\n"
 			+ "Older Tomolyte jars in plugins/ are moved aside (renamed *.old), never deleted.\n";
+	static final String UPDATE_SITE_HELP = "usage: tomolyte update-site [dir]   (default: update-site/ in the project folder)\n"
+			+ "Writes a Fiji update site: db.xml.gz plus the Tomolyte jar, the libraries Fiji lacks (jars/) and macros/*.ijm,\n"
+			+ "each under <name>-<timestamp>. Earlier releases stay as previous versions. Serve the folder over HTTP and add\n"
+			+ "its URL in Fiji under Help > Update... > Manage update sites. Run from the packaged jar (mvn package).\n";
 	static final String COMMANDS_HELP = "usage: tomolyte commands\nLists every command: its menu path and a run(...) line with its keys and defaults.\n";
 }
