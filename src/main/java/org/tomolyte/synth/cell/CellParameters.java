@@ -18,7 +18,7 @@ import java.util.List;
  * voids, cracks before infiltration and air 0 (darkest).
  *
  * <p>{@code scale} multiplies the field size in voxels and every large length (radii, heights, crack and
- * chip sizes, void sizes, roughness correlation length) at constant voxel size, for full-size stress runs;
+ * chip sizes, void sizes, roughness wavelength) at constant voxel size, for full-size stress runs;
  * the crack opening, roughness RMS, chip gap and the imaging parameters stay as given. The built object
  * holds the scaled values and records the scale.
  */
@@ -30,7 +30,7 @@ public final class CellParameters {
 	private double voxelUm = 1.3;
 	private double scale = 1.0;
 	private long seed = 1;
-	private int threads = 0;
+	private transient int threads = 0; // not part of the truth: the output does not depend on it
 
 	// time and charge
 	private double[] scanStartS = { 0, 600, 1200, 1800, 2400 };
@@ -44,15 +44,15 @@ public final class CellParameters {
 	private double liquidMetalThicknessUm = 29.0;
 	private double tiltXDeg = 1.0;
 	private double tiltYDeg = 0.5;
-	private double roughnessRmsUm = 0.8;
-	private double roughnessCorrelationUm = 10.0;
+	private double roughnessRmsUm = 0.3;
+	private double roughnessWavelengthUm = 10.0;
 
 	// interfacial voids
 	private int voidCount = 3;
-	private double voidRadiusMinUm = 4.0;
-	private double voidRadiusMaxUm = 7.0;
-	private double voidHalfHeightMinUm = 2.0;
-	private double voidHalfHeightMaxUm = 3.0;
+	private double voidRadiusMinUm = 5.0;
+	private double voidRadiusMaxUm = 8.0;
+	private double voidHalfHeightMinUm = 2.5;
+	private double voidHalfHeightMaxUm = 4.0;
 
 	// crack
 	private double crackInitiationMahCm2 = 0.1;
@@ -63,8 +63,8 @@ public final class CellParameters {
 	private boolean crackDipsOutward = false;
 	private double crackAspect = 1.0;
 	private double crackCurvaturePerUm = 0;
-	private double crackInitialDepthUm = 6.5;
-	private double crackDepthRateUmPerMahCm2 = 37;
+	private double crackInitialDepthUm = 9.0;
+	private double crackDepthRateUmPerMahCm2 = 30;
 	private double crackInitialOpeningUm = 2.6;
 	private double crackOpeningRateUmPerMahCm2 = 3.0;
 	private double crackOpeningExponent = 0.25;
@@ -169,7 +169,7 @@ public final class CellParameters {
 	/** Interface slope dz/dy = tan(tiltYDeg). */
 	public double tiltYDeg() { return tiltYDeg; }
 	public double roughnessRmsUm() { return roughnessRmsUm; }
-	public double roughnessCorrelationUm() { return roughnessCorrelationUm; }
+	public double roughnessWavelengthUm() { return roughnessWavelengthUm; }
 	public int voidCount() { return voidCount; }
 	public double voidRadiusMinUm() { return voidRadiusMinUm; }
 	public double voidRadiusMaxUm() { return voidRadiusMaxUm; }
@@ -254,7 +254,7 @@ public final class CellParameters {
 		public Builder liquidMetalThicknessUm(double v) { p.liquidMetalThicknessUm = v; return this; }
 		public Builder tiltDeg(double x, double y) { p.tiltXDeg = x; p.tiltYDeg = y; return this; }
 		public Builder roughnessRmsUm(double v) { p.roughnessRmsUm = v; return this; }
-		public Builder roughnessCorrelationUm(double v) { p.roughnessCorrelationUm = v; return this; }
+		public Builder roughnessWavelengthUm(double v) { p.roughnessWavelengthUm = v; return this; }
 		public Builder voidCount(int v) { p.voidCount = v; return this; }
 		public Builder voidRadiusUm(double min, double max) { p.voidRadiusMinUm = min; p.voidRadiusMaxUm = max; return this; }
 		public Builder voidHalfHeightUm(double min, double max) { p.voidHalfHeightMinUm = min; p.voidHalfHeightMaxUm = max; return this; }
@@ -309,7 +309,7 @@ public final class CellParameters {
 			c.contactRadiusUm *= s;
 			c.interfaceHeightUm *= s;
 			c.liquidMetalThicknessUm *= s;
-			c.roughnessCorrelationUm *= s;
+			c.roughnessWavelengthUm *= s;
 			c.voidRadiusMinUm *= s;
 			c.voidRadiusMaxUm *= s;
 			c.voidHalfHeightMinUm *= s;
@@ -345,7 +345,7 @@ public final class CellParameters {
 		require(liquidMetalThicknessUm > 0, "liquidMetalThicknessUm", liquidMetalThicknessUm, "must be > 0");
 		require(Math.abs(tiltXDeg) < 20 && Math.abs(tiltYDeg) < 20, "tiltDeg", tiltXDeg + ", " + tiltYDeg, "must be within ±20°");
 		require(roughnessRmsUm >= 0, "roughnessRmsUm", roughnessRmsUm, "must be ≥ 0");
-		require(roughnessCorrelationUm > 0, "roughnessCorrelationUm", roughnessCorrelationUm, "must be > 0");
+		require(roughnessWavelengthUm > 0, "roughnessWavelengthUm", roughnessWavelengthUm, "must be > 0");
 		require(voidCount >= 0, "voidCount", voidCount, "must be ≥ 0");
 		require(voidRadiusMinUm > 0 && voidRadiusMaxUm >= voidRadiusMinUm, "voidRadiusUm", voidRadiusMinUm + ".." + voidRadiusMaxUm, "must be a positive range");
 		require(voidHalfHeightMinUm > 0 && voidHalfHeightMaxUm >= voidHalfHeightMinUm, "voidHalfHeightUm", voidHalfHeightMinUm + ".." + voidHalfHeightMaxUm, "must be a positive range");
