@@ -73,24 +73,31 @@ class CellTruthConsistencyTest {
 			Volume g = d.scans().get(s.scan), l = d.labels().get(s.scan);
 			double fill = s.crack.infiltrated ? p.muLiquidMetalPerCm() : p.muVoidPerCm();
 			double sum = 0;
+			boolean[][] near = nearLabel(l, Material.LABEL_CRACK);
 			for (int z = 0; z < g.depth(); z++)
-				for (int y = 0; y < g.height(); y++)
-					for (int x = 0; x < g.width(); x++)
-						if (nearLabel(l, x, y, z, Material.LABEL_CRACK)) sum += (g0.get(x, y, z) - g.get(x, y, z)) / (p.muElectrolytePerCm() - fill);
+				for (int i = 0; i < near[z].length; i++)
+					if (near[z][i]) sum += (g0.slice(z)[i] - g.slice(z)[i]) / (p.muElectrolytePerCm() - fill);
 			double v = sum * voxelVolume(g);
 			assertEquals(s.crack.volumeUm3, v, 0.02 * s.crack.volumeUm3, "partial-volume crack volume of scan " + s.scan);
 		}
 	}
 
-	static boolean nearLabel(Volume l, int x, int y, int z, int label) {
-		for (int dz = -1; dz <= 1; dz++)
-			for (int dy = -1; dy <= 1; dy++)
-				for (int dx = -1; dx <= 1; dx++) {
-					int xx = x + dx, yy = y + dy, zz = z + dz;
-					if (xx < 0 || yy < 0 || zz < 0 || xx >= l.width() || yy >= l.height() || zz >= l.depth()) continue;
-					if (l.get(xx, yy, zz) == label) return true;
+	/** Voxels with {@code label} within their 3 × 3 × 3 neighbourhood, as [z][y * w + x]. */
+	static boolean[][] nearLabel(Volume l, int label) {
+		int w = l.width(), h = l.height(), d = l.depth();
+		boolean[][] near = new boolean[d][w * h];
+		for (int z = 0; z < d; z++)
+			for (int y = 0; y < h; y++)
+				for (int x = 0; x < w; x++) {
+					if (l.get(x, y, z) != label) continue;
+					for (int dz = -1; dz <= 1; dz++)
+						for (int dy = -1; dy <= 1; dy++)
+							for (int dx = -1; dx <= 1; dx++) {
+								int xx = x + dx, yy = y + dy, zz = z + dz;
+								if (xx >= 0 && yy >= 0 && zz >= 0 && xx < w && yy < h && zz < d) near[zz][yy * w + xx] = true;
+							}
 				}
-		return false;
+		return near;
 	}
 
 	@Test
