@@ -17,6 +17,7 @@ public final class CellPhantom {
 	private final double cx, cy, pelletR, contactR, thickness;
 	private final double[] mu = new double[Material.values().length];
 	private final List<double[]> boxes = new ArrayList<>(); // {x0,x1,y0,y1,z0,z1}
+	private final double planeSlope;
 
 	CellPhantom(CellGeometry g, ScanState state) {
 		this.g = g;
@@ -29,6 +30,7 @@ public final class CellPhantom {
 		this.contactR = p.contactRadiusUm();
 		this.thickness = p.liquidMetalThicknessUm();
 		for (Material m : Material.values()) mu[m.ordinal()] = m.muPerCm(p);
+		this.planeSlope = Math.sqrt(surface.slopeX() * surface.slopeX() + surface.slopeY() * surface.slopeY());
 		CrackShape c = state.crack();
 		if (c != null) boxes.add(box(g.xyBox(c.originX, c.originY, c.extentUe()), c.depthUm));
 		if (state.chipDetached()) boxes.add(box(g.xyBox(g.chip().centreX, g.chip().centreY, g.chip().extentUe()), g.chip().depthUm));
@@ -87,13 +89,12 @@ public final class CellPhantom {
 	 * false near any boundary or inside the box of any small object).
 	 */
 	public boolean isUniform(double x, double y, double z, double radius) {
-		double r = Math.hypot(x - cx, y - cy);
+		double r = Math.sqrt((x - cx) * (x - cx) + (y - cy) * (y - cy));
 		if (Math.abs(r - pelletR) <= radius) return false;
 		if (r > pelletR) return true;
 		if (Math.abs(r - contactR) <= radius) return false;
 		double slack = radius * (1 + surface.maxGradient()) * 1.05;
 		if (Math.abs(z - surface.heightUm(x, y)) <= slack) return false;
-		double planeSlope = Math.hypot(surface.slopeX(), surface.slopeY());
 		if (Math.abs(z - surface.planeHeightUm(x, y) - thickness) <= radius * (1 + planeSlope) * 1.05) return false;
 		for (double[] b : boxes)
 			if (x >= b[0] - radius && x <= b[1] + radius && y >= b[2] - radius && y <= b[3] + radius && z >= b[4] - radius && z <= b[5] + radius) return false;

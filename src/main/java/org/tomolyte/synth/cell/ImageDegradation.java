@@ -22,10 +22,11 @@ final class ImageDegradation {
 			rings.addTo(s, w, h, z);
 			if (sg2 > 0 || gain > 0) {
 				SplittableRandom r = Seeds.random(p.seed(), Seeds.NOISE, (long) scanIndex * 1_000_003L + z);
-				for (int i = 0; i < s.length; i++) {
-					double var = sg2 + gain * Math.max(0, s[i]);
-					s[i] += (float) (Math.sqrt(var) * Seeds.gaussian(r));
-				}
+				double[] g = new double[s.length];
+				Seeds.gaussians(r, g);
+				double sg = Math.sqrt(sg2);
+				for (int i = 0; i < s.length; i++)
+					s[i] += (float) ((gain > 0 ? Math.sqrt(sg2 + gain * Math.max(0, s[i])) : sg) * g[i]);
 			}
 		});
 	}

@@ -39,23 +39,42 @@ public final class PhantomRenderer {
 					double[] o = { ((c + 0.5) / ss - 0.5) * v, ((b + 0.5) / ss - 0.5) * v, ((a + 0.5) / ss - 0.5) * v };
 					off[k++] = scanToReference.applyToVector(o);
 				}
+		// blocks of B × B pixels of a slice whose whole extent is one material are filled at once: the bulk
+		// (electrolyte, collector, air) costs one look-up per block
+		final int bs = 8;
+		double blockRadius = 0.5 * Math.sqrt(2.0 * bs * bs + 1) * v * 1.001;
 		Parallel.forEach(d, threads, progress, "Rendering scan", z -> {
 			float[] gs = grey.slice(z), ls = labels.slice(z);
 			double[] q = new double[3];
-			for (int y = 0; y < h; y++)
-				for (int x = 0; x < w; x++) {
-					scanToReference.apply(x * v, y * v, z * v, q);
-					Material m = phantom.classify(q[0], q[1], q[2]);
-					int i = y * w + x;
-					ls[i] = m.label();
-					if (ss == 1 || phantom.isUniform(q[0], q[1], q[2], radius)) {
-						gs[i] = (float) phantom.muPerCm(m);
-					} else {
-						double s = 0;
-						for (double[] o : off)
-							s += phantom.muPerCm(q[0] + o[0], q[1] + o[1], q[2] + o[2]);
-						gs[i] = (float) (s / off.length);
+			for (int by = 0; by < h; by += bs)
+				for (int bx = 0; bx < w; bx += bs) {
+					int ex = Math.min(w, bx + bs), ey = Math.min(h, by + bs);
+					scanToReference.apply((bx + 0.5 * (ex - bx - 1)) * v, (by + 0.5 * (ey - by - 1)) * v, z * v, q);
+					if (phantom.isUniform(q[0], q[1], q[2], blockRadius)) {
+						Material m = phantom.classify(q[0], q[1], q[2]);
+						float mu = (float) phantom.muPerCm(m), lab = m.label();
+						for (int y = by; y < ey; y++)
+							for (int x = bx; x < ex; x++) {
+								gs[y * w + x] = mu;
+								ls[y * w + x] = lab;
+							}
+						continue;
 					}
+					for (int y = by; y < ey; y++)
+						for (int x = bx; x < ex; x++) {
+							scanToReference.apply(x * v, y * v, z * v, q);
+							Material m = phantom.classify(q[0], q[1], q[2]);
+							int i = y * w + x;
+							ls[i] = m.label();
+							if (ss == 1 || phantom.isUniform(q[0], q[1], q[2], radius)) {
+								gs[i] = (float) phantom.muPerCm(m);
+							} else {
+								double s = 0;
+								for (double[] o : off)
+									s += phantom.muPerCm(q[0] + o[0], q[1] + o[1], q[2] + o[2]);
+								gs[i] = (float) (s / off.length);
+							}
+						}
 				}
 		});
 		return new Rendered(grey, labels);

@@ -22,4 +22,16 @@ final class Seeds {
 		double u1 = r.nextDouble(), u2 = r.nextDouble();
 		return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
 	}
+
+	/** Fills {@code out} with standard normal deviates (Marsaglia's polar method, two per accepted pair). */
+	static void gaussians(SplittableRandom r, double[] out) {
+		int i = 0;
+		while (i < out.length) {
+			double u = 2 * r.nextDouble() - 1, v = 2 * r.nextDouble() - 1, s = u * u + v * v;
+			if (s >= 1 || s == 0) continue;
+			double f = Math.sqrt(-2 * Math.log(s) / s);
+			out[i++] = u * f;
+			if (i < out.length) out[i++] = v * f;
+		}
+	}
 }
