@@ -74,9 +74,12 @@ public final class CellTruth {
 		public final double voidFootprintAreaUm2;
 		public final CrackTruth crack;
 		public final ChipTruth chip;
+		/** Footprint centres of the interfacial voids (same order as {@link CellTruth#voids}) in this scan's frame. */
+		public final double[][] voidCentresScanUm;
 
 		ScanTruth(int scan, double startS, double capacityMahCm2, RigidTransform t, double[] centre, InterfacePlane interfaceScan, double contactFraction,
-				double contactAreaUm2, double voidFootprintAreaUm2, CrackTruth crack, ChipTruth chip) {
+				double contactAreaUm2, double voidFootprintAreaUm2, CrackTruth crack, ChipTruth chip, double[][] voidCentresScanUm) {
+			this.voidCentresScanUm = voidCentresScanUm;
 			this.scan = scan;
 			this.startS = startS;
 			this.capacityMahCm2 = capacityMahCm2;
@@ -134,6 +137,10 @@ public final class CellTruth {
 
 	/** The crack in one scan; all sizes 0 when it does not exist yet. */
 	public static final class CrackTruth {
+		/** Track id of the crack (stable over the series), as in tracks.csv. */
+		public final int trackId = 1;
+		/** What happened to the crack at this scan: none, initiation, growth, infiltration (liquid metal entered) or unchanged. */
+		public final String event;
 		public final boolean exists;
 		public final boolean infiltrated;
 		public final String shape;
@@ -156,9 +163,10 @@ public final class CellTruth {
 		/** Unit normal of the sheet (planar part, flat-interface frame) in the reference and scan frames. */
 		public final double[] normal, normalScan;
 
-		CrackTruth(boolean exists, boolean infiltrated, String shape, double depthUm, double voxelUm, double halfLengthUm, double traceLengthUm, double faceAreaUm2,
+		CrackTruth(String event, boolean exists, boolean infiltrated, String shape, double depthUm, double voxelUm, double halfLengthUm, double traceLengthUm, double faceAreaUm2,
 				double volumeUm3, double openingMaxUm, double openingMeanUm, double mouthAreaUm2, double dipDeg, double strikeAzimuthDeg, double curvaturePerUm,
 				double[] originUm, double[] originScanUm, double[] traceDirection, double[] dipDirection, double[] normal, double[] normalScan) {
+			this.event = event;
 			this.exists = exists;
 			this.infiltrated = infiltrated;
 			this.shape = shape;
@@ -187,6 +195,10 @@ public final class CellTruth {
 
 	/** The edge chip in one scan; it exists once detached. */
 	public static final class ChipTruth {
+		/** Track id of the chip, as in tracks.csv. */
+		public final int trackId = 2;
+		/** What happened to the chip at this scan: none, detachment, infiltration (filled with liquid metal) or unchanged. */
+		public final String event;
 		public final boolean exists;
 		public final boolean detached;
 		public final boolean filled;
@@ -197,7 +209,8 @@ public final class CellTruth {
 		/** Centre of the footprint on the surface, reference and scan frames. */
 		public final double[] centreUm, centreScanUm;
 
-		ChipTruth(boolean detached, boolean filled, ChipShape c, double voxelUm, double[] centreUm, double[] centreScanUm) {
+		ChipTruth(String event, boolean detached, boolean filled, ChipShape c, double voxelUm, double[] centreUm, double[] centreScanUm) {
+			this.event = event;
 			this.exists = detached;
 			this.detached = detached;
 			this.filled = filled;

@@ -12,18 +12,8 @@ import org.tomolyte.task.Progress;
 public final class PhantomRenderer {
 	private PhantomRenderer() {}
 
-	/** Grey (µ in cm⁻¹, noise-free) and label volumes of one scan. */
-	public static final class Rendered {
-		public final Volume attenuation;
-		public final Volume labels;
-
-		Rendered(Volume attenuation, Volume labels) {
-			this.attenuation = attenuation;
-			this.labels = labels;
-		}
-	}
-
-	public static Rendered render(CellPhantom phantom, RigidTransform scanToReference, int supersampling, int threads, Progress progress) {
+	/** The noise-free partial-volume rendering (µ in cm⁻¹) and the labels of one scan. */
+	public static RenderedScan render(CellPhantom phantom, RigidTransform scanToReference, int supersampling, int threads, Progress progress) {
 		CellParameters p = phantom.geometry().params();
 		int w = p.widthVoxels(), h = p.heightVoxels(), d = p.depthVoxels();
 		double v = p.voxelUm();
@@ -77,6 +67,6 @@ public final class PhantomRenderer {
 						}
 				}
 		});
-		return new Rendered(grey, labels);
+		return new RenderedScan(grey, labels);
 	}
 }

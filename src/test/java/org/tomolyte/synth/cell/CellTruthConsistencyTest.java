@@ -298,6 +298,11 @@ class CellTruthConsistencyTest {
 			assertEquals(0.7 * s.startS / 3600, s.capacityMahCm2, 1e-12);
 		}
 		assertFalse(d.truth().scans.get(0).crack.exists);
+		String[] crackEvents = { "none", "initiation", "growth", "growth", "infiltration" }, chipEvents = { "none", "none", "none", "detachment", "infiltration" };
+		for (int i = 0; i < 5; i++) {
+			assertEquals(crackEvents[i], d.truth().scans.get(i).crack.event, "crack event at scan " + i);
+			assertEquals(chipEvents[i], d.truth().scans.get(i).chip.event, "chip event at scan " + i);
+		}
 		assertTrue(d.truth().scans.get(4).crack.infiltrated);
 		assertTrue(d.truth().scans.get(4).capacityMahCm2 < 0.5, "the default series ends before the ≈0.5 mAh cm⁻² short circuit");
 	}

@@ -76,6 +76,32 @@ class SyntheticCellWriterTest {
 		List<String> angles = Files.readAllLines(dir.resolve("projections/angles.txt"));
 		assertEquals(50, angles.size());
 		assertEquals(3.6, Double.parseDouble(angles.get(1)), 1e-12);
+
+		Table tracks = CsvTables.read(dir.resolve("tracks_truth.csv"));
+		assertEquals(List.of("scan", "time_s", "capacity_mah_cm2", "track_id", "kind", "event", "depth_um", "length_um", "area_um2", "volume_um3", "opening_um",
+				"infiltrated"), tracks.columns());
+		// scan 1 (0.35 mAh cm⁻²): crack initiated, chip detached; scan 2 (0.45): both infiltrated
+		assertEquals(4, tracks.rowCount());
+		assertEquals("crack", tracks.get(0, "kind"));
+		assertEquals("initiation", tracks.get(0, "event"));
+		assertEquals(700.0, tracks.get(0, "time_s"));
+		assertEquals("chip", tracks.get(1, "kind"));
+		assertEquals("detachment", tracks.get(1, "event"));
+		assertEquals("infiltration", tracks.get(2, "event"));
+		assertEquals("true", tracks.get(3, "infiltrated"));
+		assertEquals(d.truth().scans.get(2).crack.volumeUm3, tracks.column("volume_um3")[2], 1e-9);
+		Table iface = CsvTables.read(dir.resolve("interface_truth.csv"));
+		assertEquals(d.truth().scans.get(1).contactFraction, iface.column("contact_fraction")[1], 1e-12);
+	}
+
+	@Test
+	void streamingWriteGivesTheSameFilesAsWritingFromMemory(@TempDir Path tmp) throws Exception {
+		CellParameters p = CellParameters.builder().sizeVoxels(32, 32, 20).voxelUm(4).scanCount(2).capacitiesMahCm2(0.0, 0.45)
+				.projections(ProjectionParameters.builder().angleCount(30).build()).build();
+		SyntheticCellWriter.write(SyntheticCell.generate(p, Progress.NONE), tmp.resolve("memory"));
+		SyntheticCellWriter.write(SyntheticCell.open(p, Progress.NONE), tmp.resolve("stream"), null, Progress.NONE);
+		for (String f : new String[] { "scans/t00.tif", "scans/t01.tif", "labels/t01.tif", "truth.json", "scans.csv", "tracks_truth.csv" })
+			assertArrayEquals(Files.readAllBytes(tmp.resolve("memory").resolve(f)), Files.readAllBytes(tmp.resolve("stream").resolve(f)), f);
 	}
 
 	@Test
