@@ -18,6 +18,7 @@ public final class CellPhantom {
 	private final double[] mu = new double[Material.values().length];
 	private final List<double[]> boxes = new ArrayList<>(); // {x0,x1,y0,y1,z0,z1}
 	private final double planeSlope;
+	private final int crackBox;
 
 	CellPhantom(CellGeometry g, ScanState state) {
 		this.g = g;
@@ -32,6 +33,7 @@ public final class CellPhantom {
 		for (Material m : Material.values()) mu[m.ordinal()] = m.muPerCm(p);
 		this.planeSlope = Math.sqrt(surface.slopeX() * surface.slopeX() + surface.slopeY() * surface.slopeY());
 		CrackShape c = state.crack();
+		crackBox = c != null ? 0 : -1;
 		if (c != null) boxes.add(box(g.xyBox(c.originX, c.originY, c.extentUe()), c.depthUm));
 		if (state.chipDetached()) boxes.add(box(g.xyBox(g.chip().centreX, g.chip().centreY, g.chip().extentUe()), g.chip().depthUm));
 		for (InterfaceVoid v : g.voids())
@@ -94,10 +96,17 @@ public final class CellPhantom {
 		if (r > pelletR) return true;
 		if (Math.abs(r - contactR) <= radius) return false;
 		double slack = radius * (1 + surface.maxGradient()) * 1.05;
-		if (Math.abs(z - surface.heightUm(x, y)) <= slack) return false;
+		double h = surface.heightUm(x, y);
+		if (Math.abs(z - h) <= slack) return false;
 		if (Math.abs(z - surface.planeHeightUm(x, y) - thickness) <= radius * (1 + planeSlope) * 1.05) return false;
-		for (double[] b : boxes)
-			if (x >= b[0] - radius && x <= b[1] + radius && y >= b[2] - radius && y <= b[3] + radius && z >= b[4] - radius && z <= b[5] + radius) return false;
+		for (int k = 0; k < boxes.size(); k++) {
+			double[] b = boxes.get(k);
+			if (x >= b[0] - radius && x <= b[1] + radius && y >= b[2] - radius && y <= b[3] + radius && z >= b[4] - radius && z <= b[5] + radius) {
+				// the crack's box holds much bulk electrolyte at large sizes: test the distance to the sheet itself
+				if (k == crackBox && state.crack().isFarFrom(x, y, h - z, radius, surface.maxGradient())) continue;
+				return false;
+			}
+		}
 		return true;
 	}
 

@@ -19,7 +19,8 @@ public final class PhantomRenderer {
 		double v = p.voxelUm();
 		Volume grey = new Volume(w, h, d, v), labels = new Volume(w, h, d, v);
 		int ss = supersampling;
-		double radius = 0.5 * Math.sqrt(3) * v * 1.001;
+		// the grey value only sees the sub-sample points, which lie within √3 (1/2 − 1/(2s)) voxels of the centre
+		double radius = Math.sqrt(3) * (0.5 - 0.5 / ss) * v * 1.001 + 1e-9;
 		// sub-sample offsets in the scan frame, rotated into the reference frame once
 		double[][] off = new double[ss * ss * ss][];
 		int k = 0;
