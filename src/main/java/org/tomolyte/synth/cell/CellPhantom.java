@@ -19,6 +19,7 @@ public final class CellPhantom {
 	private final List<double[]> boxes = new ArrayList<>(); // {x0,x1,y0,y1,z0,z1}
 	private final double planeSlope;
 	private final int crackBox;
+	private final InterfaceVoid[] voids;
 
 	CellPhantom(CellGeometry g, ScanState state) {
 		this.g = g;
@@ -31,6 +32,7 @@ public final class CellPhantom {
 		this.contactR = p.contactRadiusUm();
 		this.thickness = p.liquidMetalThicknessUm();
 		for (Material m : Material.values()) mu[m.ordinal()] = m.muPerCm(p);
+		this.voids = g.voids().toArray(new InterfaceVoid[0]);
 		this.planeSlope = Math.sqrt(surface.slopeX() * surface.slopeX() + surface.slopeY() * surface.slopeY());
 		CrackShape c = state.crack();
 		crackBox = c != null ? 0 : -1;
@@ -71,7 +73,7 @@ public final class CellPhantom {
 		}
 		if (z >= surface.planeHeightUm(x, y) + thickness) return Material.COLLECTOR;
 		if (r2 >= contactR * contactR) return Material.ORING;
-		for (InterfaceVoid v : g.voids())
+		for (InterfaceVoid v : voids)
 			if (v.contains(x, y, -depth)) return Material.VOID;
 		return Material.LIQUID_METAL;
 	}

@@ -44,9 +44,10 @@ public final class CrackShape {
 		double rho2 = (u / halfLengthUm) * (u / halfLengthUm) + (depthBelowUm / depthUm) * (depthBelowUm / depthUm);
 		if (rho2 > 1) return false;
 		double e = dx * mx + dy * my;
-		double ec = depthBelowUm * cotDip + 0.5 * curvature * u * u;
-		double halfWidth = 0.5 * openingUm * Math.pow(1 - rho2, exponent) / sinDip;
-		return Math.abs(e - ec) <= halfWidth;
+		double off = Math.abs(e - depthBelowUm * cotDip - 0.5 * curvature * u * u);
+		double maxHalfWidth = 0.5 * openingUm / sinDip;
+		if (off > maxHalfWidth) return false;
+		return off <= maxHalfWidth * Math.pow(1 - rho2, exponent);
 	}
 
 	/**

@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
  * field (a sum of random plane waves with wavelengths near λ and random directions) whose own best-fit plane
  * over the contact disc is removed and whose RMS over the disc is set exactly, so the truth tilt and the
  * truth roughness are both what a plane fit on the surface measures. The random part is tabulated on a grid
- * of half a voxel and interpolated bilinearly, so the surface is continuous everywhere (also outside the
+ * of half a voxel (or λ/16 if coarser) and interpolated bilinearly, so the surface is continuous everywhere (also outside the
  * field, where drift may look).
  */
 public final class InterfaceSurface {
@@ -34,7 +34,8 @@ public final class InterfaceSurface {
 		double v = p.voxelUm();
 		double field = Math.max(p.widthVoxels(), p.heightVoxels()) * v;
 		double margin = 0.5 * field + 4 * p.driftTranslationVoxels() * v + 10 * v;
-		this.gridStep = 0.5 * v;
+		// half a voxel, or λ/16 when the roughness is smoother (bilinear error < 2 % of its amplitude)
+		this.gridStep = Math.max(0.5 * v, p.roughnessWavelengthUm() / 16);
 		this.gridOrigin = -margin;
 		this.gridN = (int) Math.ceil((field + 2 * margin) / gridStep) + 2;
 		this.rough = new float[gridN * gridN];

@@ -41,14 +41,22 @@ public final class RingPattern {
 		double[] a = new double[radiusVoxels.length];
 		for (int k = 0; k < a.length; k++)
 			a[k] = amplitude[k] * (0.7 + 0.3 * Math.cos(2 * Math.PI * z / periodSlices[k] + phase[k]));
+		// the radial profile of this slice, tabulated finely once, then looked up per pixel
+		double step = 0.05, rmax = 0.5 * Math.sqrt((double) w * w + (double) h * h) + 4;
+		int n = (int) Math.ceil(rmax / step) + 2;
+		double[] profile = new double[n];
+		for (int k = 0; k < a.length; k++) {
+			int i0 = Math.max(0, (int) Math.floor((radiusVoxels[k] - 3) / step)), i1 = Math.min(n - 1, (int) Math.ceil((radiusVoxels[k] + 3) / step));
+			for (int i = i0; i <= i1; i++) {
+				double d = i * step - radiusVoxels[k];
+				profile[i] += a[k] * Math.exp(-d * d / (2 * sigma * sigma));
+			}
+		}
 		double[] rho = radii(w, h);
 		for (int i = 0; i < rho.length; i++) {
-			double s = 0;
-			for (int k = 0; k < a.length; k++) {
-				double d = rho[i] - radiusVoxels[k];
-				if (d > -3 && d < 3) s += a[k] * Math.exp(-d * d / (2 * sigma * sigma));
-			}
-			slice[i] += (float) s;
+			double t = rho[i] / step;
+			int j = (int) t;
+			slice[i] += (float) (profile[j] + (t - j) * (profile[j + 1] - profile[j]));
 		}
 	}
 
