@@ -85,6 +85,8 @@ public final class CellParameters {
 	private double muCollectorPerCm = 0.56;
 	private double muVoidPerCm = 0.0;
 	private double muAirPerCm = 0.0;
+	private double textureStrength = 0.03;
+	private double textureScaleUm = 4.0;
 
 	// imaging
 	private int supersampling = 3;
@@ -208,6 +210,10 @@ public final class CellParameters {
 	public double muCollectorPerCm() { return muCollectorPerCm; }
 	public double muVoidPerCm() { return muVoidPerCm; }
 	public double muAirPerCm() { return muAirPerCm; }
+	/** RMS relative attenuation variation of the solid phases (electrolyte, O-ring, collector): grain/pore texture. */
+	public double textureStrength() { return textureStrength; }
+	/** Lattice spacing (≈ correlation length) of the solid texture. */
+	public double textureScaleUm() { return textureScaleUm; }
 	public int supersampling() { return supersampling; }
 	public double blurSigmaVoxels() { return blurSigmaVoxels; }
 	public double noiseSigmaPerCm() { return noiseSigmaPerCm; }
@@ -282,6 +288,7 @@ public final class CellParameters {
 		public Builder muCollectorPerCm(double v) { p.muCollectorPerCm = v; return this; }
 		public Builder muVoidPerCm(double v) { p.muVoidPerCm = v; return this; }
 		public Builder muAirPerCm(double v) { p.muAirPerCm = v; return this; }
+		public Builder texture(double strength, double scaleUm) { p.textureStrength = strength; p.textureScaleUm = scaleUm; return this; }
 		public Builder supersampling(int v) { p.supersampling = v; return this; }
 		public Builder blurSigmaVoxels(double v) { p.blurSigmaVoxels = v; return this; }
 		public Builder noiseSigmaPerCm(double v) { p.noiseSigmaPerCm = v; return this; }
@@ -293,8 +300,8 @@ public final class CellParameters {
 		public Builder driftTransforms(List<RigidTransform> v) { p.driftTransforms = v == null ? null : Collections.unmodifiableList(new ArrayList<>(v)); return this; }
 		/** No drift: every scan is in the reference frame. */
 		public Builder noDrift() { return drift(0, 0, 0); }
-		/** No blur, noise or rings: the rendered scans are the partial-volume phantom. */
-		public Builder clean() { p.blurSigmaVoxels = 0; p.noiseSigmaPerCm = 0; p.poissonGainPerCm = 0; p.ringStrengthPerCm = 0; return this; }
+		/** No texture, blur, noise or rings: the rendered scans are the partial-volume phantom of homogeneous phases. */
+		public Builder clean() { p.textureStrength = 0; p.blurSigmaVoxels = 0; p.noiseSigmaPerCm = 0; p.poissonGainPerCm = 0; p.ringStrengthPerCm = 0; return this; }
 		public Builder projections(ProjectionParameters v) { p.projections = v; return this; }
 
 		/** Validates, applies the scale, and returns the immutable parameters. */
@@ -360,6 +367,8 @@ public final class CellParameters {
 		require(chipHalfLengthUm > 0 && chipHalfWidthUm > 0 && chipDepthUm > 0, "chipSizeUm", chipHalfLengthUm + ", " + chipHalfWidthUm + ", " + chipDepthUm, "must be > 0");
 		require(chipGapUm >= 0, "chipGapUm", chipGapUm, "must be ≥ 0");
 		require(chipFillMahCm2 >= chipDetachMahCm2, "chipFillMahCm2", chipFillMahCm2, "must not come before chipDetachMahCm2 " + chipDetachMahCm2);
+		require(textureStrength >= 0 && textureStrength < 0.5, "textureStrength", textureStrength, "must be within 0..0.5");
+		require(textureScaleUm > 0, "textureScaleUm", textureScaleUm, "must be > 0");
 		require(supersampling >= 1 && supersampling <= 16, "supersampling", supersampling, "must be within 1..16");
 		require(blurSigmaVoxels >= 0, "blurSigmaVoxels", blurSigmaVoxels, "must be ≥ 0");
 		require(noiseSigmaPerCm >= 0, "noiseSigmaPerCm", noiseSigmaPerCm, "must be ≥ 0");

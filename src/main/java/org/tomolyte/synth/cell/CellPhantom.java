@@ -20,6 +20,8 @@ public final class CellPhantom {
 	private final double planeSlope;
 	private final int crackBox;
 	private final InterfaceVoid[] voids;
+	private final MaterialTexture texture;
+	private final double textureStrength;
 
 	CellPhantom(CellGeometry g, ScanState state) {
 		this.g = g;
@@ -33,6 +35,8 @@ public final class CellPhantom {
 		this.thickness = p.liquidMetalThicknessUm();
 		for (Material m : Material.values()) mu[m.ordinal()] = m.muPerCm(p);
 		this.voids = g.voids().toArray(new InterfaceVoid[0]);
+		this.texture = g.texture();
+		this.textureStrength = p.textureStrength();
 		this.planeSlope = Math.sqrt(surface.slopeX() * surface.slopeX() + surface.slopeY() * surface.slopeY());
 		CrackShape c = state.crack();
 		crackBox = c != null ? 0 : -1;
@@ -78,14 +82,20 @@ public final class CellPhantom {
 		return Material.LIQUID_METAL;
 	}
 
-	/** Attenuation of a material in cm⁻¹. */
+	/** Mean attenuation of a material in cm⁻¹ (before texture). */
 	public double muPerCm(Material m) {
 		return mu[m.ordinal()];
 	}
 
-	/** Attenuation at a point, cm⁻¹. */
+	/** Attenuation at a point, cm⁻¹, with the solid phases' texture. */
 	public double muPerCm(double x, double y, double z) {
-		return mu[classify(x, y, z).ordinal()];
+		Material m = classify(x, y, z);
+		return m.isTextured() && textureStrength > 0 ? mu[m.ordinal()] * (1 + textureStrength * texture.at(x, y, z)) : mu[m.ordinal()];
+	}
+
+	/** Relative texture factor 1 + strength · t at a point (applies to solid phases only). */
+	double textureFactor(double x, double y, double z) {
+		return textureStrength > 0 ? 1 + textureStrength * texture.at(x, y, z) : 1;
 	}
 
 	/**

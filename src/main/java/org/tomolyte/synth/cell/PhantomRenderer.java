@@ -6,7 +6,8 @@ import org.tomolyte.task.Progress;
 /**
  * Renders one scan of the phantom on the voxel grid of the scan frame: each voxel's grey value is the mean
  * attenuation over s³ sub-samples of the voxel box (partial-volume edges, so sub-voxel truth is meaningful),
- * taken only where the voxel is near a boundary; the label is the material at the voxel centre. A scan
+ * taken only where the voxel is near a boundary, with the solid phases scaled by the sample's texture at the
+ * voxel centre; the label is the material at the voxel centre. A scan
  * voxel centre p (µm) is looked up in the phantom at T(p), T the scan's scan → reference transform.
  */
 public final class PhantomRenderer {
@@ -43,10 +44,15 @@ public final class PhantomRenderer {
 					scanToReference.apply((bx + 0.5 * (ex - bx - 1)) * v, (by + 0.5 * (ey - by - 1)) * v, z * v, q);
 					if (phantom.isUniform(q[0], q[1], q[2], blockRadius)) {
 						Material m = phantom.classify(q[0], q[1], q[2]);
-						float mu = (float) phantom.muPerCm(m), lab = m.label();
+						double mu = phantom.muPerCm(m);
+						float lab = m.label();
+						boolean textured = m.isTextured();
 						for (int y = by; y < ey; y++)
 							for (int x = bx; x < ex; x++) {
-								gs[y * w + x] = mu;
+								if (textured) {
+									scanToReference.apply(x * v, y * v, z * v, q);
+									gs[y * w + x] = (float) (mu * phantom.textureFactor(q[0], q[1], q[2]));
+								} else gs[y * w + x] = (float) mu;
 								ls[y * w + x] = lab;
 							}
 						continue;
@@ -57,12 +63,16 @@ public final class PhantomRenderer {
 							Material m = phantom.classify(q[0], q[1], q[2]);
 							int i = y * w + x;
 							ls[i] = m.label();
+							// the texture varies over several voxels: take it at the voxel centre
+							double tex = phantom.textureFactor(q[0], q[1], q[2]);
 							if (ss == 1 || phantom.isUniform(q[0], q[1], q[2], radius)) {
-								gs[i] = (float) phantom.muPerCm(m);
+								gs[i] = (float) (phantom.muPerCm(m) * (m.isTextured() ? tex : 1));
 							} else {
 								double s = 0;
-								for (double[] o : off)
-									s += phantom.muPerCm(q[0] + o[0], q[1] + o[1], q[2] + o[2]);
+								for (double[] o : off) {
+									Material ms = phantom.classify(q[0] + o[0], q[1] + o[1], q[2] + o[2]);
+									s += phantom.muPerCm(ms) * (ms.isTextured() ? tex : 1);
+								}
 								gs[i] = (float) (s / off.length);
 							}
 						}

@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 
 /** Independent, reproducible random streams for each part of the generator, derived from the user seed. */
 final class Seeds {
-	static final int SURFACE = 1, VOIDS = 2, DRIFT = 3, RINGS = 4, NOISE = 5, PROJECTION = 6;
+	static final int SURFACE = 1, VOIDS = 2, DRIFT = 3, RINGS = 4, NOISE = 5, PROJECTION = 6, TEXTURE = 7;
 
 	private Seeds() {}
 

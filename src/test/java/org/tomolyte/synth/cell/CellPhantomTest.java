@@ -38,7 +38,8 @@ class CellPhantomTest {
 					double l = Math.sqrt(dx * dx + dy * dy + dz * dz);
 					if (l > 1 || l == 0) continue;
 					double f = radius * Math.cbrt(r.nextDouble()) / l;
-					assertEquals(m, ph.classify(x + dx * f, y + dy * f, z + dz * f), "ball at " + x + ", " + y + ", " + z + " radius " + radius);
+					double bx = x, by = y, bz = z, br = radius;
+					assertEquals(m, ph.classify(x + dx * f, y + dy * f, z + dz * f), () -> "ball at " + bx + ", " + by + ", " + bz + " radius " + br);
 				}
 			}
 			assertTrue(uniform > 5000, "most probes are in uniform regions");
