@@ -32,6 +32,19 @@ class CellParametersTest {
 	}
 
 	@Test
+	void explicitDriftTransformsBecomeTheTruth() {
+		RigidTransform t1 = RigidTransform.of(0, 0, 0.5, new double[] { 30, 30, 20 }, new double[] { 2.6, -1.3, 0.65 });
+		CellParameters p = CellParameters.builder().sizeVoxels(48, 48, 32).voxelUm(2.6).scanCount(2).projections(null)
+				.driftTransforms(java.util.List.of(RigidTransform.identity(), t1)).build();
+		CellTruth truth = SyntheticCell.open(p, org.tomolyte.task.Progress.NONE).truth();
+		assertEquals(t1, truth.scans.get(1).scanToReference());
+		assertEquals(RigidTransform.identity(), truth.scans.get(0).scanToReference());
+		SyntheticCellException e = assertThrows(SyntheticCellException.class,
+				() -> CellParameters.builder().scanCount(3).driftTransforms(java.util.List.of(t1)).build());
+		assertTrue(e.getMessage().contains("driftTransforms"), e.getMessage());
+	}
+
+	@Test
 	void scaleMultipliesTheFieldAndLargeLengthsOnly() {
 		CellParameters a = CellParameters.defaults(), b = CellParameters.builder().scale(2).build();
 		assertEquals(2 * a.widthVoxels(), b.widthVoxels());
