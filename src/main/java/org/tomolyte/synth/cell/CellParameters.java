@@ -36,6 +36,7 @@ public final class CellParameters {
 	private double[] scanStartS = { 0, 600, 1200, 1800, 2400 };
 	private double currentDensityMaCm2 = 0.7;
 	private double[] capacitiesMahCm2 = null;
+	private double shortCircuitMahCm2 = 0.5;
 
 	// cell geometry
 	private double pelletRadiusUm = 58.5;
@@ -160,6 +161,11 @@ public final class CellParameters {
 		return q;
 	}
 
+	/**
+	 * Charge at which the cell short-circuits (≈0.5 mAh cm⁻² at 0.7 mA cm⁻² in the paper); recorded in the truth
+	 * for the electrochemistry, the phantom itself does not change there.
+	 */
+	public double shortCircuitMahCm2() { return shortCircuitMahCm2; }
 	public double pelletRadiusUm() { return pelletRadiusUm; }
 	/** Inner radius of the O-ring = radius of the nominal NaK | NASICON contact disc. */
 	public double contactRadiusUm() { return contactRadiusUm; }
@@ -254,6 +260,7 @@ public final class CellParameters {
 		public Builder currentDensityMaCm2(double v) { p.currentDensityMaCm2 = v; return this; }
 		/** Capacities per scan (overrides current density × time); null to derive them. */
 		public Builder capacitiesMahCm2(double... v) { p.capacitiesMahCm2 = v == null ? null : v.clone(); return this; }
+		public Builder shortCircuitMahCm2(double v) { p.shortCircuitMahCm2 = v; return this; }
 		public Builder pelletRadiusUm(double v) { p.pelletRadiusUm = v; return this; }
 		public Builder contactRadiusUm(double v) { p.contactRadiusUm = v; return this; }
 		public Builder interfaceHeightUm(double v) { p.interfaceHeightUm = v; return this; }

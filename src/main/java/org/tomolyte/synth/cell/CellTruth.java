@@ -21,6 +21,8 @@ public final class CellTruth {
 	public final double pelletRadiusUm;
 	public final double contactRadiusUm;
 	public final double nominalContactAreaUm2;
+	public final double currentDensityMaCm2;
+	public final double shortCircuitMahCm2;
 	public final InterfacePlane interfaceReference;
 	public final double roughnessRmsUm;
 	public final double roughnessPeakToValleyUm;
@@ -43,6 +45,8 @@ public final class CellTruth {
 		this.pelletRadiusUm = p.pelletRadiusUm();
 		this.contactRadiusUm = p.contactRadiusUm();
 		this.nominalContactAreaUm2 = nominalContactAreaUm2;
+		this.currentDensityMaCm2 = p.currentDensityMaCm2();
+		this.shortCircuitMahCm2 = p.shortCircuitMahCm2();
 		this.interfaceReference = interfaceReference;
 		this.roughnessRmsUm = roughnessRmsUm;
 		this.roughnessPeakToValleyUm = roughnessPeakToValleyUm;
@@ -60,6 +64,8 @@ public final class CellTruth {
 		public final int scan;
 		public final double startS;
 		public final double capacityMahCm2;
+		/** True if the scan starts at or after the short circuit. */
+		public final boolean afterShortCircuit;
 		/** 3 × 4 affine, µm, scan → reference. */
 		public final double[][] transform;
 		/** Readable decomposition: T(p) = Rz Ry Rx (p − c) + c + d. */
@@ -78,7 +84,8 @@ public final class CellTruth {
 		public final double[][] voidCentresScanUm;
 
 		ScanTruth(int scan, double startS, double capacityMahCm2, RigidTransform t, double[] centre, InterfacePlane interfaceScan, double contactFraction,
-				double contactAreaUm2, double voidFootprintAreaUm2, CrackTruth crack, ChipTruth chip, double[][] voidCentresScanUm) {
+				double contactAreaUm2, double voidFootprintAreaUm2, CrackTruth crack, ChipTruth chip, double[][] voidCentresScanUm, boolean afterShortCircuit) {
+			this.afterShortCircuit = afterShortCircuit;
 			this.voidCentresScanUm = voidCentresScanUm;
 			this.scan = scan;
 			this.startS = startS;

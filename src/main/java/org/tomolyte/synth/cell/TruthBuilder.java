@@ -60,7 +60,7 @@ final class TruthBuilder {
 			double[][] voidCentres = new double[voids.size()][];
 			for (int k = 0; k < voids.size(); k++) voidCentres[k] = inv.apply(voids.get(k).centreUm);
 			scans.add(new CellTruth.ScanTruth(st.scanIndex(), st.startS(), st.capacityMahCm2(), t, centre, planeInScan(ref, inv, p.voxelUm()), contact / nominal,
-					contact, voidFootprint, crack, chipTruth, voidCentres));
+					contact, voidFootprint, crack, chipTruth, voidCentres, st.capacityMahCm2() >= p.shortCircuitMahCm2()));
 			prev = st;
 		}
 		Map<String, Double> mu = new LinkedHashMap<>();
