@@ -86,8 +86,8 @@ public final class CellParameters {
 	private double muCollectorPerCm = 0.56;
 	private double muVoidPerCm = 0.0;
 	private double muAirPerCm = 0.0;
-	private double textureStrength = 0.03;
-	private double textureScaleUm = 4.0;
+	private double textureStrength = 0.02;
+	private double textureScaleUm = 3.0;
 
 	// imaging
 	private int supersampling = 3;
