@@ -15,11 +15,12 @@ import java.util.List;
  * <p>Attenuation defaults (linear coefficients at 80 keV from mass attenuation × density): NASICON
  * Na₃Zr₂Si₂PO₁₂ (ρ ≈ 3.2 g cm⁻³, Zr-rich) 1.40 cm⁻¹ — the brightest phase; liquid NaK (ρ ≈ 0.87 g cm⁻³)
  * 0.22 cm⁻¹ — much darker than the electrolyte; rubber O-ring 0.33 cm⁻¹; Al current collector 0.56 cm⁻¹;
- * voids, cracks before infiltration and air 0 (darkest).
+ * voids, cracks before infiltration and air 0 (darkest). Solid phases carry a 2 % band-pass texture (grains,
+ * pores, fillers) fixed to the sample; the liquid metal is homogeneous.
  *
  * <p>{@code scale} multiplies the field size in voxels and every large length (radii, heights, crack and
  * chip sizes, void sizes, roughness wavelength) at constant voxel size, for full-size stress runs;
- * the crack opening, roughness RMS, chip gap and the imaging parameters stay as given. The built object
+ * the crack opening, roughness RMS, chip gap, solid texture and the imaging parameters stay as given. The built object
  * holds the scaled values and records the scale.
  */
 public final class CellParameters {
