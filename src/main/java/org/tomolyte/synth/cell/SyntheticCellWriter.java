@@ -44,7 +44,9 @@ import ij.process.FloatProcessor;
  * </pre>
  *
  * The electrochemistry (trace, spectra) is added beside these files by the caller; scan start times can be
- * given so {@code scans.csv} matches that trace (capacities stay those of the phantom's states).
+ * given so {@code scans.csv} matches that trace (capacities stay those of the phantom's states). Files of
+ * these names are replaced; other files already in the folder (for example projections of other slices from
+ * an earlier run) are left alone, so write into a new folder for a clean set.
  */
 public final class SyntheticCellWriter {
 	private SyntheticCellWriter() {}
