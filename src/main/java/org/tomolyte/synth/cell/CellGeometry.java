@@ -21,6 +21,7 @@ public final class CellGeometry {
 	private final ChipShape chip;
 	private final List<InterfaceVoid> voids;
 	private final List<ScanState> states;
+	private final MaterialTexture texture;
 
 	public CellGeometry(CellParameters p) {
 		this.params = p;
@@ -28,6 +29,7 @@ public final class CellGeometry {
 		this.centreX = 0.5 * (p.widthVoxels() - 1) * v;
 		this.centreY = 0.5 * (p.heightVoxels() - 1) * v;
 		this.surface = new InterfaceSurface(p, centreX, centreY, Seeds.random(p.seed(), Seeds.SURFACE, 0));
+		this.texture = new MaterialTexture(p);
 
 		double az = Math.toRadians(p.crackAzimuthDeg());
 		double r0 = p.contactRadiusUm() - p.crackEdgeOffsetUm();
@@ -132,6 +134,10 @@ public final class CellGeometry {
 
 	public CellParameters params() {
 		return params;
+	}
+
+	MaterialTexture texture() {
+		return texture;
 	}
 
 	public InterfaceSurface surface() {

@@ -15,11 +15,12 @@ import java.util.List;
  * <p>Attenuation defaults (linear coefficients at 80 keV from mass attenuation × density): NASICON
  * Na₃Zr₂Si₂PO₁₂ (ρ ≈ 3.2 g cm⁻³, Zr-rich) 1.40 cm⁻¹ — the brightest phase; liquid NaK (ρ ≈ 0.87 g cm⁻³)
  * 0.22 cm⁻¹ — much darker than the electrolyte; rubber O-ring 0.33 cm⁻¹; Al current collector 0.56 cm⁻¹;
- * voids, cracks before infiltration and air 0 (darkest).
+ * voids, cracks before infiltration and air 0 (darkest). Solid phases carry a 2 % band-pass texture (grains,
+ * pores, fillers) fixed to the sample; the liquid metal is homogeneous.
  *
  * <p>{@code scale} multiplies the field size in voxels and every large length (radii, heights, crack and
- * chip sizes, void sizes, roughness correlation length) at constant voxel size, for full-size stress runs;
- * the crack opening, roughness RMS, chip gap and the imaging parameters stay as given. The built object
+ * chip sizes, void sizes, roughness wavelength) at constant voxel size, for full-size stress runs;
+ * the crack opening, roughness RMS, chip gap, solid texture and the imaging parameters stay as given. The built object
  * holds the scaled values and records the scale.
  */
 public final class CellParameters {
@@ -30,12 +31,13 @@ public final class CellParameters {
 	private double voxelUm = 1.3;
 	private double scale = 1.0;
 	private long seed = 1;
-	private int threads = 0;
+	private transient int threads = 0; // not part of the truth: the output does not depend on it
 
 	// time and charge
 	private double[] scanStartS = { 0, 600, 1200, 1800, 2400 };
 	private double currentDensityMaCm2 = 0.7;
 	private double[] capacitiesMahCm2 = null;
+	private double shortCircuitMahCm2 = 0.5;
 
 	// cell geometry
 	private double pelletRadiusUm = 58.5;
@@ -44,15 +46,15 @@ public final class CellParameters {
 	private double liquidMetalThicknessUm = 29.0;
 	private double tiltXDeg = 1.0;
 	private double tiltYDeg = 0.5;
-	private double roughnessRmsUm = 0.8;
-	private double roughnessCorrelationUm = 10.0;
+	private double roughnessRmsUm = 0.3;
+	private double roughnessWavelengthUm = 10.0;
 
 	// interfacial voids
 	private int voidCount = 3;
-	private double voidRadiusMinUm = 4.0;
-	private double voidRadiusMaxUm = 7.0;
-	private double voidHalfHeightMinUm = 2.0;
-	private double voidHalfHeightMaxUm = 3.0;
+	private double voidRadiusMinUm = 5.0;
+	private double voidRadiusMaxUm = 8.0;
+	private double voidHalfHeightMinUm = 2.5;
+	private double voidHalfHeightMaxUm = 4.0;
 
 	// crack
 	private double crackInitiationMahCm2 = 0.1;
@@ -63,8 +65,8 @@ public final class CellParameters {
 	private boolean crackDipsOutward = false;
 	private double crackAspect = 1.0;
 	private double crackCurvaturePerUm = 0;
-	private double crackInitialDepthUm = 6.5;
-	private double crackDepthRateUmPerMahCm2 = 37;
+	private double crackInitialDepthUm = 9.0;
+	private double crackDepthRateUmPerMahCm2 = 30;
 	private double crackInitialOpeningUm = 2.6;
 	private double crackOpeningRateUmPerMahCm2 = 3.0;
 	private double crackOpeningExponent = 0.25;
@@ -85,6 +87,8 @@ public final class CellParameters {
 	private double muCollectorPerCm = 0.56;
 	private double muVoidPerCm = 0.0;
 	private double muAirPerCm = 0.0;
+	private double textureStrength = 0.02;
+	private double textureScaleUm = 3.0;
 
 	// imaging
 	private int supersampling = 3;
@@ -158,6 +162,11 @@ public final class CellParameters {
 		return q;
 	}
 
+	/**
+	 * Charge at which the cell short-circuits (≈0.5 mAh cm⁻² at 0.7 mA cm⁻² in the paper); recorded in the truth
+	 * for the electrochemistry, the phantom itself does not change there.
+	 */
+	public double shortCircuitMahCm2() { return shortCircuitMahCm2; }
 	public double pelletRadiusUm() { return pelletRadiusUm; }
 	/** Inner radius of the O-ring = radius of the nominal NaK | NASICON contact disc. */
 	public double contactRadiusUm() { return contactRadiusUm; }
@@ -169,7 +178,7 @@ public final class CellParameters {
 	/** Interface slope dz/dy = tan(tiltYDeg). */
 	public double tiltYDeg() { return tiltYDeg; }
 	public double roughnessRmsUm() { return roughnessRmsUm; }
-	public double roughnessCorrelationUm() { return roughnessCorrelationUm; }
+	public double roughnessWavelengthUm() { return roughnessWavelengthUm; }
 	public int voidCount() { return voidCount; }
 	public double voidRadiusMinUm() { return voidRadiusMinUm; }
 	public double voidRadiusMaxUm() { return voidRadiusMaxUm; }
@@ -208,6 +217,10 @@ public final class CellParameters {
 	public double muCollectorPerCm() { return muCollectorPerCm; }
 	public double muVoidPerCm() { return muVoidPerCm; }
 	public double muAirPerCm() { return muAirPerCm; }
+	/** RMS relative attenuation variation of the solid phases (electrolyte, O-ring, collector): grain/pore texture. */
+	public double textureStrength() { return textureStrength; }
+	/** Lattice spacing (≈ correlation length) of the solid texture. */
+	public double textureScaleUm() { return textureScaleUm; }
 	public int supersampling() { return supersampling; }
 	public double blurSigmaVoxels() { return blurSigmaVoxels; }
 	public double noiseSigmaPerCm() { return noiseSigmaPerCm; }
@@ -248,13 +261,14 @@ public final class CellParameters {
 		public Builder currentDensityMaCm2(double v) { p.currentDensityMaCm2 = v; return this; }
 		/** Capacities per scan (overrides current density × time); null to derive them. */
 		public Builder capacitiesMahCm2(double... v) { p.capacitiesMahCm2 = v == null ? null : v.clone(); return this; }
+		public Builder shortCircuitMahCm2(double v) { p.shortCircuitMahCm2 = v; return this; }
 		public Builder pelletRadiusUm(double v) { p.pelletRadiusUm = v; return this; }
 		public Builder contactRadiusUm(double v) { p.contactRadiusUm = v; return this; }
 		public Builder interfaceHeightUm(double v) { p.interfaceHeightUm = v; return this; }
 		public Builder liquidMetalThicknessUm(double v) { p.liquidMetalThicknessUm = v; return this; }
 		public Builder tiltDeg(double x, double y) { p.tiltXDeg = x; p.tiltYDeg = y; return this; }
 		public Builder roughnessRmsUm(double v) { p.roughnessRmsUm = v; return this; }
-		public Builder roughnessCorrelationUm(double v) { p.roughnessCorrelationUm = v; return this; }
+		public Builder roughnessWavelengthUm(double v) { p.roughnessWavelengthUm = v; return this; }
 		public Builder voidCount(int v) { p.voidCount = v; return this; }
 		public Builder voidRadiusUm(double min, double max) { p.voidRadiusMinUm = min; p.voidRadiusMaxUm = max; return this; }
 		public Builder voidHalfHeightUm(double min, double max) { p.voidHalfHeightMinUm = min; p.voidHalfHeightMaxUm = max; return this; }
@@ -282,6 +296,7 @@ public final class CellParameters {
 		public Builder muCollectorPerCm(double v) { p.muCollectorPerCm = v; return this; }
 		public Builder muVoidPerCm(double v) { p.muVoidPerCm = v; return this; }
 		public Builder muAirPerCm(double v) { p.muAirPerCm = v; return this; }
+		public Builder texture(double strength, double scaleUm) { p.textureStrength = strength; p.textureScaleUm = scaleUm; return this; }
 		public Builder supersampling(int v) { p.supersampling = v; return this; }
 		public Builder blurSigmaVoxels(double v) { p.blurSigmaVoxels = v; return this; }
 		public Builder noiseSigmaPerCm(double v) { p.noiseSigmaPerCm = v; return this; }
@@ -293,8 +308,8 @@ public final class CellParameters {
 		public Builder driftTransforms(List<RigidTransform> v) { p.driftTransforms = v == null ? null : Collections.unmodifiableList(new ArrayList<>(v)); return this; }
 		/** No drift: every scan is in the reference frame. */
 		public Builder noDrift() { return drift(0, 0, 0); }
-		/** No blur, noise or rings: the rendered scans are the partial-volume phantom. */
-		public Builder clean() { p.blurSigmaVoxels = 0; p.noiseSigmaPerCm = 0; p.poissonGainPerCm = 0; p.ringStrengthPerCm = 0; return this; }
+		/** No texture, blur, noise or rings: the rendered scans are the partial-volume phantom of homogeneous phases. */
+		public Builder clean() { p.textureStrength = 0; p.blurSigmaVoxels = 0; p.noiseSigmaPerCm = 0; p.poissonGainPerCm = 0; p.ringStrengthPerCm = 0; return this; }
 		public Builder projections(ProjectionParameters v) { p.projections = v; return this; }
 
 		/** Validates, applies the scale, and returns the immutable parameters. */
@@ -309,7 +324,7 @@ public final class CellParameters {
 			c.contactRadiusUm *= s;
 			c.interfaceHeightUm *= s;
 			c.liquidMetalThicknessUm *= s;
-			c.roughnessCorrelationUm *= s;
+			c.roughnessWavelengthUm *= s;
 			c.voidRadiusMinUm *= s;
 			c.voidRadiusMaxUm *= s;
 			c.voidHalfHeightMinUm *= s;
@@ -345,7 +360,7 @@ public final class CellParameters {
 		require(liquidMetalThicknessUm > 0, "liquidMetalThicknessUm", liquidMetalThicknessUm, "must be > 0");
 		require(Math.abs(tiltXDeg) < 20 && Math.abs(tiltYDeg) < 20, "tiltDeg", tiltXDeg + ", " + tiltYDeg, "must be within ±20°");
 		require(roughnessRmsUm >= 0, "roughnessRmsUm", roughnessRmsUm, "must be ≥ 0");
-		require(roughnessCorrelationUm > 0, "roughnessCorrelationUm", roughnessCorrelationUm, "must be > 0");
+		require(roughnessWavelengthUm > 0, "roughnessWavelengthUm", roughnessWavelengthUm, "must be > 0");
 		require(voidCount >= 0, "voidCount", voidCount, "must be ≥ 0");
 		require(voidRadiusMinUm > 0 && voidRadiusMaxUm >= voidRadiusMinUm, "voidRadiusUm", voidRadiusMinUm + ".." + voidRadiusMaxUm, "must be a positive range");
 		require(voidHalfHeightMinUm > 0 && voidHalfHeightMaxUm >= voidHalfHeightMinUm, "voidHalfHeightUm", voidHalfHeightMinUm + ".." + voidHalfHeightMaxUm, "must be a positive range");
@@ -360,6 +375,8 @@ public final class CellParameters {
 		require(chipHalfLengthUm > 0 && chipHalfWidthUm > 0 && chipDepthUm > 0, "chipSizeUm", chipHalfLengthUm + ", " + chipHalfWidthUm + ", " + chipDepthUm, "must be > 0");
 		require(chipGapUm >= 0, "chipGapUm", chipGapUm, "must be ≥ 0");
 		require(chipFillMahCm2 >= chipDetachMahCm2, "chipFillMahCm2", chipFillMahCm2, "must not come before chipDetachMahCm2 " + chipDetachMahCm2);
+		require(textureStrength >= 0 && textureStrength < 0.5, "textureStrength", textureStrength, "must be within 0..0.5");
+		require(textureScaleUm > 0, "textureScaleUm", textureScaleUm, "must be > 0");
 		require(supersampling >= 1 && supersampling <= 16, "supersampling", supersampling, "must be within 1..16");
 		require(blurSigmaVoxels >= 0, "blurSigmaVoxels", blurSigmaVoxels, "must be ≥ 0");
 		require(noiseSigmaPerCm >= 0, "noiseSigmaPerCm", noiseSigmaPerCm, "must be ≥ 0");

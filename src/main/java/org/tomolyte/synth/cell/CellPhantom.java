@@ -17,6 +17,11 @@ public final class CellPhantom {
 	private final double cx, cy, pelletR, contactR, thickness;
 	private final double[] mu = new double[Material.values().length];
 	private final List<double[]> boxes = new ArrayList<>(); // {x0,x1,y0,y1,z0,z1}
+	private final double planeSlope;
+	private final int crackBox;
+	private final InterfaceVoid[] voids;
+	private final MaterialTexture texture;
+	private final double textureStrength;
 
 	CellPhantom(CellGeometry g, ScanState state) {
 		this.g = g;
@@ -29,7 +34,12 @@ public final class CellPhantom {
 		this.contactR = p.contactRadiusUm();
 		this.thickness = p.liquidMetalThicknessUm();
 		for (Material m : Material.values()) mu[m.ordinal()] = m.muPerCm(p);
+		this.voids = g.voids().toArray(new InterfaceVoid[0]);
+		this.texture = g.texture();
+		this.textureStrength = p.textureStrength();
+		this.planeSlope = Math.sqrt(surface.slopeX() * surface.slopeX() + surface.slopeY() * surface.slopeY());
 		CrackShape c = state.crack();
+		crackBox = c != null ? 0 : -1;
 		if (c != null) boxes.add(box(g.xyBox(c.originX, c.originY, c.extentUe()), c.depthUm));
 		if (state.chipDetached()) boxes.add(box(g.xyBox(g.chip().centreX, g.chip().centreY, g.chip().extentUe()), g.chip().depthUm));
 		for (InterfaceVoid v : g.voids())
@@ -67,19 +77,25 @@ public final class CellPhantom {
 		}
 		if (z >= surface.planeHeightUm(x, y) + thickness) return Material.COLLECTOR;
 		if (r2 >= contactR * contactR) return Material.ORING;
-		for (InterfaceVoid v : g.voids())
+		for (InterfaceVoid v : voids)
 			if (v.contains(x, y, -depth)) return Material.VOID;
 		return Material.LIQUID_METAL;
 	}
 
-	/** Attenuation of a material in cm⁻¹. */
+	/** Mean attenuation of a material in cm⁻¹ (before texture). */
 	public double muPerCm(Material m) {
 		return mu[m.ordinal()];
 	}
 
-	/** Attenuation at a point, cm⁻¹. */
+	/** Attenuation at a point, cm⁻¹, with the solid phases' texture. */
 	public double muPerCm(double x, double y, double z) {
-		return mu[classify(x, y, z).ordinal()];
+		Material m = classify(x, y, z);
+		return m.isTextured() && textureStrength > 0 ? mu[m.ordinal()] * (1 + textureStrength * texture.at(x, y, z)) : mu[m.ordinal()];
+	}
+
+	/** Relative texture factor 1 + strength · t at a point (applies to solid phases only). */
+	double textureFactor(double x, double y, double z) {
+		return textureStrength > 0 ? 1 + textureStrength * texture.at(x, y, z) : 1;
 	}
 
 	/**
@@ -87,16 +103,22 @@ public final class CellPhantom {
 	 * false near any boundary or inside the box of any small object).
 	 */
 	public boolean isUniform(double x, double y, double z, double radius) {
-		double r = Math.hypot(x - cx, y - cy);
+		double r = Math.sqrt((x - cx) * (x - cx) + (y - cy) * (y - cy));
 		if (Math.abs(r - pelletR) <= radius) return false;
 		if (r > pelletR) return true;
 		if (Math.abs(r - contactR) <= radius) return false;
 		double slack = radius * (1 + surface.maxGradient()) * 1.05;
-		if (Math.abs(z - surface.heightUm(x, y)) <= slack) return false;
-		double planeSlope = Math.hypot(surface.slopeX(), surface.slopeY());
+		double h = surface.heightUm(x, y);
+		if (Math.abs(z - h) <= slack) return false;
 		if (Math.abs(z - surface.planeHeightUm(x, y) - thickness) <= radius * (1 + planeSlope) * 1.05) return false;
-		for (double[] b : boxes)
-			if (x >= b[0] - radius && x <= b[1] + radius && y >= b[2] - radius && y <= b[3] + radius && z >= b[4] - radius && z <= b[5] + radius) return false;
+		for (int k = 0; k < boxes.size(); k++) {
+			double[] b = boxes.get(k);
+			if (x >= b[0] - radius && x <= b[1] + radius && y >= b[2] - radius && y <= b[3] + radius && z >= b[4] - radius && z <= b[5] + radius) {
+				// the crack's box holds much bulk electrolyte at large sizes: test the distance to the sheet itself
+				if (k == crackBox && state.crack().isFarFrom(x, y, h - z, radius, surface.maxGradient())) continue;
+				return false;
+			}
+		}
 		return true;
 	}
 

@@ -21,6 +21,8 @@ public final class CellTruth {
 	public final double pelletRadiusUm;
 	public final double contactRadiusUm;
 	public final double nominalContactAreaUm2;
+	public final double currentDensityMaCm2;
+	public final double shortCircuitMahCm2;
 	public final InterfacePlane interfaceReference;
 	public final double roughnessRmsUm;
 	public final double roughnessPeakToValleyUm;
@@ -43,6 +45,8 @@ public final class CellTruth {
 		this.pelletRadiusUm = p.pelletRadiusUm();
 		this.contactRadiusUm = p.contactRadiusUm();
 		this.nominalContactAreaUm2 = nominalContactAreaUm2;
+		this.currentDensityMaCm2 = p.currentDensityMaCm2();
+		this.shortCircuitMahCm2 = p.shortCircuitMahCm2();
 		this.interfaceReference = interfaceReference;
 		this.roughnessRmsUm = roughnessRmsUm;
 		this.roughnessPeakToValleyUm = roughnessPeakToValleyUm;
@@ -60,6 +64,8 @@ public final class CellTruth {
 		public final int scan;
 		public final double startS;
 		public final double capacityMahCm2;
+		/** True if the scan starts at or after the short circuit. */
+		public final boolean afterShortCircuit;
 		/** 3 × 4 affine, µm, scan → reference. */
 		public final double[][] transform;
 		/** Readable decomposition: T(p) = Rz Ry Rx (p − c) + c + d. */
@@ -74,9 +80,13 @@ public final class CellTruth {
 		public final double voidFootprintAreaUm2;
 		public final CrackTruth crack;
 		public final ChipTruth chip;
+		/** Footprint centres of the interfacial voids (same order as {@link CellTruth#voids}) in this scan's frame. */
+		public final double[][] voidCentresScanUm;
 
 		ScanTruth(int scan, double startS, double capacityMahCm2, RigidTransform t, double[] centre, InterfacePlane interfaceScan, double contactFraction,
-				double contactAreaUm2, double voidFootprintAreaUm2, CrackTruth crack, ChipTruth chip) {
+				double contactAreaUm2, double voidFootprintAreaUm2, CrackTruth crack, ChipTruth chip, double[][] voidCentresScanUm, boolean afterShortCircuit) {
+			this.afterShortCircuit = afterShortCircuit;
+			this.voidCentresScanUm = voidCentresScanUm;
 			this.scan = scan;
 			this.startS = startS;
 			this.capacityMahCm2 = capacityMahCm2;
@@ -134,6 +144,10 @@ public final class CellTruth {
 
 	/** The crack in one scan; all sizes 0 when it does not exist yet. */
 	public static final class CrackTruth {
+		/** Track id of the crack (stable over the series), as in tracks.csv. */
+		public final int trackId = 1;
+		/** What happened to the crack at this scan: none, initiation, growth, infiltration (liquid metal entered) or unchanged. */
+		public final String event;
 		public final boolean exists;
 		public final boolean infiltrated;
 		public final String shape;
@@ -156,9 +170,10 @@ public final class CellTruth {
 		/** Unit normal of the sheet (planar part, flat-interface frame) in the reference and scan frames. */
 		public final double[] normal, normalScan;
 
-		CrackTruth(boolean exists, boolean infiltrated, String shape, double depthUm, double voxelUm, double halfLengthUm, double traceLengthUm, double faceAreaUm2,
+		CrackTruth(String event, boolean exists, boolean infiltrated, String shape, double depthUm, double voxelUm, double halfLengthUm, double traceLengthUm, double faceAreaUm2,
 				double volumeUm3, double openingMaxUm, double openingMeanUm, double mouthAreaUm2, double dipDeg, double strikeAzimuthDeg, double curvaturePerUm,
 				double[] originUm, double[] originScanUm, double[] traceDirection, double[] dipDirection, double[] normal, double[] normalScan) {
+			this.event = event;
 			this.exists = exists;
 			this.infiltrated = infiltrated;
 			this.shape = shape;
@@ -187,6 +202,10 @@ public final class CellTruth {
 
 	/** The edge chip in one scan; it exists once detached. */
 	public static final class ChipTruth {
+		/** Track id of the chip, as in tracks.csv. */
+		public final int trackId = 2;
+		/** What happened to the chip at this scan: none, detachment, infiltration (filled with liquid metal) or unchanged. */
+		public final String event;
 		public final boolean exists;
 		public final boolean detached;
 		public final boolean filled;
@@ -197,7 +216,8 @@ public final class CellTruth {
 		/** Centre of the footprint on the surface, reference and scan frames. */
 		public final double[] centreUm, centreScanUm;
 
-		ChipTruth(boolean detached, boolean filled, ChipShape c, double voxelUm, double[] centreUm, double[] centreScanUm) {
+		ChipTruth(String event, boolean detached, boolean filled, ChipShape c, double voxelUm, double[] centreUm, double[] centreScanUm) {
+			this.event = event;
 			this.exists = detached;
 			this.detached = detached;
 			this.filled = filled;

@@ -44,28 +44,6 @@ public final class ChipShape {
 		return Math.PI * halfLengthUm * halfWidthUm;
 	}
 
-	/**
-	 * Area of the footprint inside the disc of radius r about (cx, cy), by exact chords of the ellipse
-	 * intersected with the disc on 4000 strips.
-	 */
-	public double footprintAreaInDiscUm2(double cx, double cy, double r) {
-		int n = 4000;
-		double s = 0;
-		for (int i = 0; i < n; i++) {
-			double u = -halfLengthUm + (i + 0.5) * 2 * halfLengthUm / n;
-			double half = halfWidthUm * Math.sqrt(Math.max(0, 1 - (u / halfLengthUm) * (u / halfLengthUm)));
-			// points: centre + u t + e m, e ∈ [−half, half]; intersect with the disc: |p − c|² ≤ r²
-			double px = centreX + u * tx - cx, py = centreY + u * ty - cy;
-			double b = px * mx + py * my, c = px * px + py * py - r * r;
-			double disc = b * b - c;
-			if (disc <= 0) continue;
-			double e0 = -b - Math.sqrt(disc), e1 = -b + Math.sqrt(disc);
-			double lo = Math.max(-half, e0), hi = Math.min(half, e1);
-			if (hi > lo) s += (hi - lo) * 2 * halfLengthUm / n;
-		}
-		return s;
-	}
-
 	public double centreX() {
 		return centreX;
 	}

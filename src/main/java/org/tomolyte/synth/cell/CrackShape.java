@@ -44,9 +44,26 @@ public final class CrackShape {
 		double rho2 = (u / halfLengthUm) * (u / halfLengthUm) + (depthBelowUm / depthUm) * (depthBelowUm / depthUm);
 		if (rho2 > 1) return false;
 		double e = dx * mx + dy * my;
-		double ec = depthBelowUm * cotDip + 0.5 * curvature * u * u;
-		double halfWidth = 0.5 * openingUm * Math.pow(1 - rho2, exponent) / sinDip;
-		return Math.abs(e - ec) <= halfWidth;
+		double off = Math.abs(e - depthBelowUm * cotDip - 0.5 * curvature * u * u);
+		double maxHalfWidth = 0.5 * openingUm / sinDip;
+		if (off > maxHalfWidth) return false;
+		return off <= maxHalfWidth * Math.pow(1 - rho2, exponent);
+	}
+
+	/**
+	 * True if no point within {@code radius} of the point (x, y, depth below the local interface) can be in
+	 * the crack; {@code surfaceGradient} bounds |∇h|. Conservative: the map to crack coordinates (u, e − e_c, δ)
+	 * stretches distances by at most (1 + g)(1 + cot dip + |κ| a).
+	 */
+	boolean isFarFrom(double x, double y, double depthBelowUm, double radius, double surfaceGradient) {
+		double stretch = (1 + surfaceGradient) * (1 + cotDip + Math.abs(curvature) * halfLengthUm) * radius;
+		if (depthBelowUm < -stretch || depthBelowUm > depthUm + stretch) return true;
+		double dx = x - originX, dy = y - originY;
+		double u = dx * tx + dy * ty;
+		if (Math.abs(u) > halfLengthUm + stretch) return true;
+		double e = dx * mx + dy * my;
+		double ec = Math.max(0, Math.min(depthUm, depthBelowUm)) * cotDip + 0.5 * curvature * u * u;
+		return Math.abs(e - ec) > 0.5 * openingUm / sinDip + stretch;
 	}
 
 	/** Exact volume, µm³. */

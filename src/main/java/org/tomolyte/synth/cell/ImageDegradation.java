@@ -22,50 +22,57 @@ final class ImageDegradation {
 			rings.addTo(s, w, h, z);
 			if (sg2 > 0 || gain > 0) {
 				SplittableRandom r = Seeds.random(p.seed(), Seeds.NOISE, (long) scanIndex * 1_000_003L + z);
-				for (int i = 0; i < s.length; i++) {
-					double var = sg2 + gain * Math.max(0, s[i]);
-					s[i] += (float) (Math.sqrt(var) * Seeds.gaussian(r));
-				}
+				double[] g = new double[s.length];
+				Seeds.gaussians(r, g);
+				double sg = Math.sqrt(sg2);
+				for (int i = 0; i < s.length; i++)
+					s[i] += (float) ((gain > 0 ? Math.sqrt(sg2 + gain * Math.max(0, s[i])) : sg) * g[i]);
 			}
 		});
 	}
 
-	/** Separable 3D Gaussian blur with clamped edges, in place. */
+	/** Separable 3D Gaussian blur with clamped edges, in place; every pass runs along contiguous memory. */
 	static void blur(Volume v, double sigma, int threads, Progress progress) {
 		int rad = (int) Math.ceil(3 * sigma);
-		double[] k = new double[2 * rad + 1];
+		float[] k = new float[2 * rad + 1];
 		double sum = 0;
-		for (int i = -rad; i <= rad; i++) sum += k[i + rad] = Math.exp(-i * i / (2 * sigma * sigma));
-		for (int i = 0; i < k.length; i++) k[i] /= sum;
+		for (int i = -rad; i <= rad; i++) sum += Math.exp(-i * i / (2 * sigma * sigma));
+		for (int i = -rad; i <= rad; i++) k[i + rad] = (float) (Math.exp(-i * i / (2 * sigma * sigma)) / sum);
 		int w = v.width(), h = v.height(), d = v.depth();
 		Parallel.forEach(d, threads, progress.sub(0, 0.5), "Blurring", z -> {
 			float[] s = v.slice(z);
-			float[] row = new float[Math.max(w, h)];
+			float[] tmp = new float[w * h];
+			// along x
 			for (int y = 0; y < h; y++) {
+				int o = y * w;
 				for (int x = 0; x < w; x++) {
-					double a = 0;
-					for (int j = -rad; j <= rad; j++) a += k[j + rad] * s[y * w + clamp(x + j, w)];
-					row[x] = (float) a;
+					float a = 0;
+					if (x >= rad && x < w - rad) for (int j = -rad; j <= rad; j++) a += k[j + rad] * s[o + x + j];
+					else for (int j = -rad; j <= rad; j++) a += k[j + rad] * s[o + clamp(x + j, w)];
+					tmp[o + x] = a;
 				}
-				System.arraycopy(row, 0, s, y * w, w);
 			}
-			for (int x = 0; x < w; x++) {
-				for (int y = 0; y < h; y++) {
-					double a = 0;
-					for (int j = -rad; j <= rad; j++) a += k[j + rad] * s[clamp(y + j, h) * w + x];
-					row[y] = (float) a;
+			// along y, whole rows at a time
+			java.util.Arrays.fill(s, 0f);
+			for (int y = 0; y < h; y++) {
+				int o = y * w;
+				for (int j = -rad; j <= rad; j++) {
+					int src = clamp(y + j, h) * w;
+					float kj = k[j + rad];
+					for (int x = 0; x < w; x++) s[o + x] += kj * tmp[src + x];
 				}
-				for (int y = 0; y < h; y++) s[y * w + x] = row[y];
 			}
 		});
+		// along z, whole slices at a time, from a copy of the original slices
 		float[][] src = new float[d][];
 		for (int z = 0; z < d; z++) src[z] = v.slice(z).clone();
 		Parallel.forEach(d, threads, progress.sub(0.5, 1), "Blurring", z -> {
 			float[] out = v.slice(z);
-			for (int i = 0; i < out.length; i++) {
-				double a = 0;
-				for (int j = -rad; j <= rad; j++) a += k[j + rad] * src[clamp(z + j, d)][i];
-				out[i] = (float) a;
+			java.util.Arrays.fill(out, 0f);
+			for (int j = -rad; j <= rad; j++) {
+				float[] in = src[clamp(z + j, d)];
+				float kj = k[j + rad];
+				for (int i = 0; i < out.length; i++) out[i] += kj * in[i];
 			}
 		});
 	}

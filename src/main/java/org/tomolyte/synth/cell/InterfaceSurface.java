@@ -4,10 +4,10 @@ import java.util.SplittableRandom;
 
 /**
  * The electrolyte top surface z = h(x, y) in the reference frame: a tilted plane plus a smooth random height
- * field (a sum of random plane waves with a Gaussian spectrum, correlation length ℓ) whose own best-fit plane
+ * field (a sum of random plane waves with wavelengths near λ and random directions) whose own best-fit plane
  * over the contact disc is removed and whose RMS over the disc is set exactly, so the truth tilt and the
  * truth roughness are both what a plane fit on the surface measures. The random part is tabulated on a grid
- * of half a voxel and interpolated bilinearly, so the surface is continuous everywhere (also outside the
+ * of half a voxel (or λ/16 if coarser) and interpolated bilinearly, so the surface is continuous everywhere (also outside the
  * field, where drift may look).
  */
 public final class InterfaceSurface {
@@ -34,7 +34,8 @@ public final class InterfaceSurface {
 		double v = p.voxelUm();
 		double field = Math.max(p.widthVoxels(), p.heightVoxels()) * v;
 		double margin = 0.5 * field + 4 * p.driftTranslationVoxels() * v + 10 * v;
-		this.gridStep = 0.5 * v;
+		// half a voxel, or λ/16 when the roughness is smoother (bilinear error < 2 % of its amplitude)
+		this.gridStep = Math.max(0.5 * v, p.roughnessWavelengthUm() / 16);
 		this.gridOrigin = -margin;
 		this.gridN = (int) Math.ceil((field + 2 * margin) / gridStep) + 2;
 		this.rough = new float[gridN * gridN];
@@ -43,10 +44,13 @@ public final class InterfaceSurface {
 		if (rmsTarget > 0) {
 			int modes = 48;
 			double[] kx = new double[modes], ky = new double[modes], ph = new double[modes];
-			double sigmaK = Math.sqrt(2) / p.roughnessCorrelationUm();
+			// band-limited spectrum (|k| within ±25 % of 2π/λ, random directions): no long-wavelength power, so
+			// the roughness hardly couples to a plane fit over any large region and the tilt truth is robust
+			double k0 = 2 * Math.PI / p.roughnessWavelengthUm();
 			for (int i = 0; i < modes; i++) {
-				kx[i] = gaussian(random) * sigmaK;
-				ky[i] = gaussian(random) * sigmaK;
+				double k = k0 * (0.8 + 0.45 * random.nextDouble()), dir = random.nextDouble() * 2 * Math.PI;
+				kx[i] = k * Math.cos(dir);
+				ky[i] = k * Math.sin(dir);
 				ph[i] = random.nextDouble() * 2 * Math.PI;
 			}
 			double[] cosY = new double[modes], sinY = new double[modes];

@@ -22,7 +22,12 @@ public enum Material {
 		return label;
 	}
 
-	/** Linear attenuation coefficient in cm⁻¹ from the parameters. */
+	/** True for solid phases that carry the sample's grain/pore texture (electrolyte, O-ring, collector). */
+	public boolean isTextured() {
+		return this == ELECTROLYTE || this == ORING || this == COLLECTOR;
+	}
+
+	/** Mean linear attenuation coefficient in cm⁻¹ from the parameters (before texture). */
 	public double muPerCm(CellParameters p) {
 		switch (this) {
 		case ORING: return p.muOringPerCm();

@@ -6,6 +6,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
@@ -52,7 +54,15 @@ final class Parallel {
 				}));
 			for (Future<?> f : fs) {
 				try {
-					f.get();
+					// report from this thread only, a few times a second, while the workers run
+					while (true) {
+						try {
+							f.get(200, TimeUnit.MILLISECONDS);
+							break;
+						} catch (TimeoutException e) {
+							progress.report((double) done.get() / n, message);
+						}
+					}
 				} catch (ExecutionException e) {
 					Throwable c = e.getCause();
 					if (c instanceof RuntimeException) throw (RuntimeException) c;

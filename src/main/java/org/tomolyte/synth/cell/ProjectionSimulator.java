@@ -114,12 +114,21 @@ final class ProjectionSimulator {
 		return 1 - height * (outer - t) * (outer - t) / (2 * ramp);
 	}
 
-	/** Area-averaged µ (cm⁻¹) of each pixel of slice z in the scan frame, s × s sub-samples in the slice plane. */
+	/**
+	 * Area-averaged µ (cm⁻¹) of each pixel of slice z in the scan frame: s × s sub-samples in the slice plane
+	 * where the pixel meets a boundary, else the value at its centre.
+	 */
 	static float[] exactSlice(CellPhantom phantom, RigidTransform t, int z, int ss, int w, int h, double v) {
 		float[] out = new float[w * h];
 		double[] q = new double[3];
+		double radius = Math.sqrt(2) * (0.5 - 0.5 / ss) * v * 1.001 + 1e-9;
 		for (int y = 0; y < h; y++)
 			for (int x = 0; x < w; x++) {
+				t.apply(x * v, y * v, z * v, q);
+				if (phantom.isUniform(q[0], q[1], q[2], radius)) {
+					out[y * w + x] = (float) phantom.muPerCm(q[0], q[1], q[2]);
+					continue;
+				}
 				double s = 0;
 				for (int b = 0; b < ss; b++)
 					for (int a = 0; a < ss; a++) {

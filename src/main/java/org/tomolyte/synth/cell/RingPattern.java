@@ -14,6 +14,7 @@ public final class RingPattern {
 	private final double[] periodSlices;
 	private final double[] phase;
 	private final double axisX, axisY;
+	private volatile double[] radiusOfPixel;
 
 	RingPattern(CellParameters p) {
 		SplittableRandom r = Seeds.random(p.seed(), Seeds.RINGS, 0);
@@ -40,15 +41,33 @@ public final class RingPattern {
 		double[] a = new double[radiusVoxels.length];
 		for (int k = 0; k < a.length; k++)
 			a[k] = amplitude[k] * (0.7 + 0.3 * Math.cos(2 * Math.PI * z / periodSlices[k] + phase[k]));
-		for (int y = 0; y < h; y++)
-			for (int x = 0; x < w; x++) {
-				double rho = Math.hypot(x - axisX, y - axisY), s = 0;
-				for (int k = 0; k < a.length; k++) {
-					double d = rho - radiusVoxels[k];
-					if (d > -3 && d < 3) s += a[k] * Math.exp(-d * d / (2 * sigma * sigma));
-				}
-				slice[y * w + x] += (float) s;
+		// the radial profile of this slice, tabulated finely once, then looked up per pixel
+		double step = 0.05, rmax = 0.5 * Math.sqrt((double) w * w + (double) h * h) + 4;
+		int n = (int) Math.ceil(rmax / step) + 2;
+		double[] profile = new double[n];
+		for (int k = 0; k < a.length; k++) {
+			int i0 = Math.max(0, (int) Math.floor((radiusVoxels[k] - 3) / step)), i1 = Math.min(n - 1, (int) Math.ceil((radiusVoxels[k] + 3) / step));
+			for (int i = i0; i <= i1; i++) {
+				double d = i * step - radiusVoxels[k];
+				profile[i] += a[k] * Math.exp(-d * d / (2 * sigma * sigma));
 			}
+		}
+		double[] rho = radii(w, h);
+		for (int i = 0; i < rho.length; i++) {
+			double t = rho[i] / step;
+			int j = (int) t;
+			slice[i] += (float) (profile[j] + (t - j) * (profile[j + 1] - profile[j]));
+		}
+	}
+
+	private double[] radii(int w, int h) {
+		double[] r = radiusOfPixel;
+		if (r != null && r.length == w * h) return r;
+		r = new double[w * h];
+		for (int y = 0; y < h; y++)
+			for (int x = 0; x < w; x++) r[y * w + x] = Math.sqrt((x - axisX) * (x - axisX) + (y - axisY) * (y - axisY));
+		radiusOfPixel = r;
+		return r;
 	}
 
 	public double[] radiiVoxels() {

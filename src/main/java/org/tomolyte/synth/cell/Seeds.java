@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 
 /** Independent, reproducible random streams for each part of the generator, derived from the user seed. */
 final class Seeds {
-	static final int SURFACE = 1, VOIDS = 2, DRIFT = 3, RINGS = 4, NOISE = 5, PROJECTION = 6;
+	static final int SURFACE = 1, VOIDS = 2, DRIFT = 3, RINGS = 4, NOISE = 5, PROJECTION = 6, TEXTURE = 7;
 
 	private Seeds() {}
 
@@ -21,5 +21,17 @@ final class Seeds {
 	static double gaussian(SplittableRandom r) {
 		double u1 = r.nextDouble(), u2 = r.nextDouble();
 		return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
+	}
+
+	/** Fills {@code out} with standard normal deviates (Marsaglia's polar method, two per accepted pair). */
+	static void gaussians(SplittableRandom r, double[] out) {
+		int i = 0;
+		while (i < out.length) {
+			double u = 2 * r.nextDouble() - 1, v = 2 * r.nextDouble() - 1, s = u * u + v * v;
+			if (s >= 1 || s == 0) continue;
+			double f = Math.sqrt(-2 * Math.log(s) / s);
+			out[i++] = u * f;
+			if (i < out.length) out[i++] = v * f;
+		}
 	}
 }

@@ -22,48 +22,34 @@ public final class SyntheticCell {
 	private SyntheticCell() {}
 
 	/**
-	 * Generates every scan, label volume, the truth and the projections. Deterministic: the same parameters
-	 * (seed included) give identical bytes whatever the thread count.
+	 * Generates every scan, label volume, the truth and the projections, all in memory. Deterministic: the
+	 * same parameters (seed included) give identical bytes whatever the thread count.
 	 *
 	 * @throws SyntheticCellException if the geometry cannot be built from the parameters
 	 * @throws org.tomolyte.task.CancelledException if {@code progress} asks to stop
 	 */
 	public static SyntheticCellData generate(CellParameters p, Progress progress) {
-		progress.report(0, "Building the synthetic cell geometry");
-		CellGeometry g = new CellGeometry(p);
-		List<RigidTransform> drifts = DriftModel.transforms(p);
-		RingPattern rings = new RingPattern(p);
-		int n = p.scanCount();
 		ProjectionParameters pp = p.projections();
-		double volumeShare = pp == null ? 1.0 : 0.85;
+		double openShare = pp == null ? 0.02 : 0.15;
+		SyntheticCellSeries series = open(p, progress.sub(0, openShare));
+		int n = p.scanCount();
 		List<Volume> scans = new ArrayList<>(), labels = new ArrayList<>();
 		for (int i = 0; i < n; i++) {
-			Progress sub = progress.sub(volumeShare * i / n, volumeShare * (i + 1) / n);
-			CellPhantom ph = g.phantom(i);
-			PhantomRenderer.Rendered r = PhantomRenderer.render(ph, drifts.get(i), p.supersampling(), p.threads(), sub.sub(0, 0.6));
-			ImageDegradation.apply(r.attenuation, p, rings, i, sub.sub(0.6, 1));
-			scans.add(r.attenuation);
-			labels.add(r.labels);
+			RenderedScan r = series.render(i, progress.sub(openShare + (1 - openShare) * i / n, openShare + (1 - openShare) * (i + 1) / n));
+			scans.add(r.scan());
+			labels.add(r.labels());
 		}
-		List<ProjectionData> projections = new ArrayList<>();
-		if (pp != null) {
-			int scan = pp.scanIndex() < 0 ? n - 1 : pp.scanIndex();
-			if (scan >= n) throw new SyntheticCellException("Projection parameter scanIndex = " + pp.scanIndex() + " but there are only " + n + " scans");
-			int[] slices = pp.sliceIndices();
-			if (slices.length == 0) slices = new int[] { defaultSlice(g, drifts.get(scan), scan) };
-			for (int k = 0; k < slices.length; k++) {
-				progress.checkCancelled();
-				if (slices[k] < 0 || slices[k] >= p.depthVoxels())
-					throw new SyntheticCellException("Projection parameter sliceIndices contains " + slices[k] + ", outside 0.." + (p.depthVoxels() - 1));
-				projections.add(ProjectionSimulator.simulate(g.phantom(scan), drifts.get(scan), slices[k], pp, p.seed()));
-				progress.report(volumeShare + (1 - volumeShare) * (k + 1) / slices.length, "Simulating projections");
-			}
-		}
-		List<CellTruth.ProjectionTruth> pt = new ArrayList<>();
-		for (ProjectionData d : projections) pt.add(d.truth());
-		CellTruth truth = TruthBuilder.build(g, drifts, rings, pt);
 		progress.report(1, "Synthetic cell ready");
-		return new SyntheticCellData(p, g, scans, labels, truth, projections);
+		return new SyntheticCellData(p, series.geometry(), scans, labels, series.truth(), series.projections());
+	}
+
+	/**
+	 * Builds the cell's geometry, drift, truth and projections without rendering the scans; render them one
+	 * at a time with {@link SyntheticCellSeries#render} (bounded memory for full-size runs, see
+	 * {@link SyntheticCellWriter#write(SyntheticCellSeries, java.nio.file.Path, double[], Progress)}).
+	 */
+	public static SyntheticCellSeries open(CellParameters p, Progress progress) {
+		return new SyntheticCellSeries(p, progress);
 	}
 
 	/** The slice (scan frame) through the crack at half its depth in that scan, or through the interface if no crack. */

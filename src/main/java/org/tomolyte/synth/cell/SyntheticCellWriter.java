@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.IntFunction;
 
 import org.tomolyte.io.OutputFolder;
 import org.tomolyte.io.csv.CsvTables;
@@ -30,6 +32,9 @@ import ij.process.FloatProcessor;
  * scans.csv                  scan,file,start_s,capacity_mah_cm2   (file relative to the folder: scans/t00.tif)
  * transforms_truth.csv       scan,m00,…,m23,tx_um,ty_um,tz_um,rx_deg,ry_deg,rz_deg,residual_um — the truth in the
  *                            column layout of the alignment's transforms.csv (scan → reference, µm; residual 0)
+ * tracks_truth.csv           scan,time_s,capacity_mah_cm2,track_id,kind,event,depth_um,length_um,area_um2,volume_um3,
+ *                            opening_um,infiltrated — the truth in the layout of the crack tracker's tracks.csv
+ * interface_truth.csv        scan,contact_fraction,contact_area_um2,roughness_rms_um,tilt_deg,tilt_scan_deg,mean_height_um
  * truth.json                 {@link CellTruth} (gson)
  * projections/angles.txt     projection angles in degrees, one per line (shared by all slices)
  * projections/slice_NNN_sino.tif   32-bit raw counts, width = detector columns, height = angles (NNN = slice in the scan frame)
@@ -39,7 +44,9 @@ import ij.process.FloatProcessor;
  * </pre>
  *
  * The electrochemistry (trace, spectra) is added beside these files by the caller; scan start times can be
- * given so {@code scans.csv} matches that trace (capacities stay those of the phantom's states).
+ * given so {@code scans.csv} matches that trace (capacities stay those of the phantom's states). Files of
+ * these names are replaced; other files already in the folder (for example projections of other slices from
+ * an earlier run) are left alone, so write into a new folder for a clean set.
  */
 public final class SyntheticCellWriter {
 	private SyntheticCellWriter() {}
@@ -50,50 +57,55 @@ public final class SyntheticCellWriter {
 	}
 
 	/**
-	 * Writes the folder.
+	 * Writes the folder from data in memory.
 	 *
 	 * @param scanStartS start time of each scan in s, or null for the parameters' times (default 0, 600, 1200 … s)
 	 * @throws IOException if a file cannot be written (the folder is then left as it was)
 	 */
 	public static void write(SyntheticCellData data, Path dir, double[] scanStartS, Progress progress) throws IOException {
-		int n = data.scans().size();
-		double[] starts = scanStartS != null ? scanStartS.clone() : data.parameters().scanStartS();
+		write(dir, data.parameters(), data.truth(), data.projections(), scanStartS, i -> new RenderedScan(data.scans().get(i), data.labels().get(i)), progress);
+	}
+
+	/**
+	 * Renders and writes one scan at a time (memory for one scan only), for full-size stress runs.
+	 *
+	 * @param scanStartS start time of each scan in s, or null for the parameters' times
+	 */
+	public static void write(SyntheticCellSeries series, Path dir, double[] scanStartS, Progress progress) throws IOException {
+		int n = series.scanCount();
+		write(dir, series.parameters(), series.truth(), series.projections(), scanStartS, i -> series.render(i, progress.sub((double) i / (n + 1), (i + 0.9) / (n + 1))),
+				progress);
+	}
+
+	private static void write(Path dir, CellParameters params, CellTruth truth, List<ProjectionData> projections, double[] scanStartS,
+			IntFunction<RenderedScan> scans, Progress progress) throws IOException {
+		int n = params.scanCount();
+		double[] starts = scanStartS != null ? scanStartS.clone() : params.scanStartS();
 		if (starts.length != n)
 			throw new IllegalArgumentException("scanStartS has " + starts.length + " values but the synthetic cell has " + n + " scans");
 		try (OutputFolder out = OutputFolder.open(dir)) {
-			Table scans = new Table("scans", "scan", "file", "start_s", "capacity_mah_cm2");
-			Table tr = new Table("transforms_truth", "scan", "m00", "m01", "m02", "m03", "m10", "m11", "m12", "m13", "m20", "m21", "m22", "m23", "tx_um", "ty_um",
-					"tz_um", "rx_deg", "ry_deg", "rz_deg", "residual_um");
+			Table scanTable = new Table("scans", "scan", "file", "start_s", "capacity_mah_cm2");
 			for (int i = 0; i < n; i++) {
 				progress.checkCancelled();
+				RenderedScan r = scans.apply(i);
 				String name = String.format(Locale.ROOT, "t%02d.tif", i);
-				saveFloatStack(data.scans().get(i), "scan " + i, out.file("scans/" + name));
-				saveLabelStack(data.labels().get(i), "labels " + i, out.file("labels/" + name));
-				CellTruth.ScanTruth st = data.truth().scans.get(i);
-				scans.addRow(i, "scans/" + name, starts[i], st.capacityMahCm2);
-				Object[] row = new Object[20];
-				row[0] = i;
-				for (int r = 0; r < 3; r++)
-					for (int c = 0; c < 4; c++) row[1 + 4 * r + c] = st.transform[r][c];
-				for (int k = 0; k < 3; k++) {
-					row[13 + k] = st.translationUm[k];
-					row[16 + k] = st.rotationDeg[k];
-				}
-				row[19] = 0.0;
-				tr.addRow(row);
-				progress.report((i + 1.0) / (n + 1), "Writing scan " + i);
+				saveFloatStack(r.scan(), "scan " + i, out.file("scans/" + name));
+				saveLabelStack(r.labels(), "labels " + i, out.file("labels/" + name));
+				scanTable.addRow(i, "scans/" + name, starts[i], truth.scans.get(i).capacityMahCm2);
+				progress.report((i + 1.0) / (n + 1), "Wrote scan " + i);
 			}
-			CsvTables.write(scans, out.file("scans.csv"));
-			CsvTables.write(tr, out.file("transforms_truth.csv"));
-			Files.write(out.file("truth.json"), TruthJson.toJson(data.truth()).getBytes(StandardCharsets.UTF_8));
+			CsvTables.write(scanTable, out.file("scans.csv"));
+			CsvTables.write(TruthTables.transforms(truth), out.file("transforms_truth.csv"));
+			CsvTables.write(TruthTables.tracks(truth, starts), out.file("tracks_truth.csv"));
+			CsvTables.write(TruthTables.interfaces(truth), out.file("interface_truth.csv"));
+			Files.write(out.file("truth.json"), TruthJson.toJson(truth).getBytes(StandardCharsets.UTF_8));
 			boolean anglesWritten = false;
-			for (ProjectionData pd : data.projections()) {
+			for (ProjectionData pd : projections) {
 				String base = String.format(Locale.ROOT, "projections/slice_%03d_", pd.slice());
 				saveRows(pd.sinogramCounts(), "sinogram slice " + pd.slice(), out.file(base + "sino.tif"));
 				saveRows(pd.flats(), "flats slice " + pd.slice(), out.file(base + "flats.tif"));
 				saveRows(pd.darks(), "darks slice " + pd.slice(), out.file(base + "darks.tif"));
-				Volume exact = new Volume(pd.sliceWidth(), pd.sliceHeight(), new float[][] { pd.exactSlice() }, data.parameters().voxelUm(),
-						data.parameters().voxelUm(), data.parameters().voxelUm());
+				Volume exact = new Volume(pd.sliceWidth(), pd.sliceHeight(), new float[][] { pd.exactSlice() }, params.voxelUm(), params.voxelUm(), params.voxelUm());
 				saveFloatStack(exact, "exact slice " + pd.slice(), out.file(base + "exact.tif"));
 				if (!anglesWritten) {
 					try (BufferedWriter w = Files.newBufferedWriter(out.file("projections/angles.txt"), StandardCharsets.UTF_8)) {

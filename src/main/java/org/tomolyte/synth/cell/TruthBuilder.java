@@ -33,6 +33,7 @@ final class TruthBuilder {
 		double[] chipCentre = { chip.centreX, chip.centreY, s.heightUm(chip.centreX, chip.centreY) };
 
 		List<CellTruth.ScanTruth> scans = new ArrayList<>();
+		ScanState prev = null;
 		for (ScanState st : g.states()) {
 			RigidTransform t = drifts.get(st.scanIndex());
 			RigidTransform inv = t.inverse();
@@ -45,19 +46,22 @@ final class TruthBuilder {
 				if (!st.crackInfiltrated()) lost += mouth;
 				double[] n = c.normal();
 				double vol = c.volumeUm3(), face = c.faceAreaUm2(s);
-				crack = new CellTruth.CrackTruth(true, st.crackInfiltrated(), c.curvature == 0 ? "planar" : "curved", c.depthUm, p.voxelUm(), c.halfLengthUm,
+				crack = new CellTruth.CrackTruth(crackEvent(st, prev), true, st.crackInfiltrated(), c.curvature == 0 ? "planar" : "curved", c.depthUm, p.voxelUm(), c.halfLengthUm,
 						c.traceLengthUm(), face, vol, c.openingUm, vol / c.nominalFaceAreaUm2(), c.mouthAreaUm2(), p.crackDipDeg(),
 						Math.toDegrees(Math.atan2(c.ty, c.tx)), c.curvature, origin, inv.apply(origin), g.crackTraceDirection(), g.crackDipDirection(), n,
 						inv.applyToVector(n));
 			} else {
-				crack = new CellTruth.CrackTruth(false, false, "none", 0, p.voxelUm(), 0, 0, 0, 0, 0, 0, 0, p.crackDipDeg(), 0, p.crackCurvaturePerUm(), origin,
+				crack = new CellTruth.CrackTruth("none", false, false, "none", 0, p.voxelUm(), 0, 0, 0, 0, 0, 0, 0, p.crackDipDeg(), 0, p.crackCurvaturePerUm(), origin,
 						inv.apply(origin), g.crackTraceDirection(), g.crackDipDirection(), new double[3], new double[3]);
 			}
 			if (st.chipDetached() && !st.chipFilled()) lost += chipInDisc;
-			CellTruth.ChipTruth chipTruth = new CellTruth.ChipTruth(st.chipDetached(), st.chipFilled(), chip, p.voxelUm(), chipCentre, inv.apply(chipCentre));
+			CellTruth.ChipTruth chipTruth = new CellTruth.ChipTruth(chipEvent(st, prev), st.chipDetached(), st.chipFilled(), chip, p.voxelUm(), chipCentre, inv.apply(chipCentre));
 			double contact = nominal - lost;
+			double[][] voidCentres = new double[voids.size()][];
+			for (int k = 0; k < voids.size(); k++) voidCentres[k] = inv.apply(voids.get(k).centreUm);
 			scans.add(new CellTruth.ScanTruth(st.scanIndex(), st.startS(), st.capacityMahCm2(), t, centre, planeInScan(ref, inv, p.voxelUm()), contact / nominal,
-					contact, voidFootprint, crack, chipTruth));
+					contact, voidFootprint, crack, chipTruth, voidCentres, st.capacityMahCm2() >= p.shortCircuitMahCm2()));
+			prev = st;
 		}
 		Map<String, Double> mu = new LinkedHashMap<>();
 		mu.put("air", p.muAirPerCm());
@@ -67,6 +71,25 @@ final class TruthBuilder {
 		mu.put("liquid_metal", p.muLiquidMetalPerCm());
 		mu.put("void", p.muVoidPerCm());
 		return new CellTruth(p, new double[] { cx, cy }, nominal, ref, s.rmsUm(), s.peakToValleyUm(), voids, mu, rings.radiiVoxels(), scans, projections);
+	}
+
+	/*
+	 * One event per object and scan, the most significant change since the previous scan: initiation or
+	 * detachment when the object appears, infiltration when liquid metal first fills it, else growth (crack) or
+	 * unchanged.
+	 */
+	static String crackEvent(ScanState s, ScanState prev) {
+		if (s.crack() == null) return "none";
+		if (prev == null || prev.crack() == null) return "initiation";
+		if (s.crackInfiltrated() && !prev.crackInfiltrated()) return "infiltration";
+		return s.crack().depthUm() > prev.crack().depthUm() || s.crack().openingUm() > prev.crack().openingUm() ? "growth" : "unchanged";
+	}
+
+	static String chipEvent(ScanState s, ScanState prev) {
+		if (!s.chipDetached()) return "none";
+		if (prev == null || !prev.chipDetached()) return "detachment";
+		if (s.chipFilled() && !prev.chipFilled()) return "infiltration";
+		return "unchanged";
 	}
 
 	static double mouthAreaInDisc(CrackShape c, double cx, double cy, double r) {

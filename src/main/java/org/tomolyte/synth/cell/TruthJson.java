@@ -8,7 +8,8 @@ public final class TruthJson {
 	private TruthJson() {}
 
 	private static Gson gson() {
-		return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+		// NaN/Infinity are written as such rather than failing (JSON readers such as Python's accept them)
+		return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeSpecialFloatingPointValues().create();
 	}
 
 	public static String toJson(CellTruth truth) {
