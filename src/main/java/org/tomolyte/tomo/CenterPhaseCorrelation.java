@@ -6,7 +6,8 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * Centre of rotation from the projections 180° apart: the projection at θ + 180° is the one at θ mirrored about
  * the axis, so phase correlation (C. D. Kuglin &amp; D. C. Hines, Proc. IEEE Conf. Cybernetics and Society, 163
  * (1975)) of a detector row with the flipped row of the opposite angle gives a shift d and the centre
- * (d + width − 1)/2. Cross-power spectra of all available 180° pairs (and of all rows given) are summed before
+ * (d + width − 1)/2. The opposite projection is interpolated linearly in angle to exactly θ + 180°. Cross-power
+ * spectra of all available 180° pairs (and of all rows given) are summed before
  * the inverse FFT; a Gaussian low-pass makes the correlation peak Gaussian so a parabola through the logarithm
  * of the three highest samples gives the sub-pixel position. Independent of the Fourier-metric method
  * {@link CenterVo}, it serves as a check.
@@ -16,7 +17,7 @@ public final class CenterPhaseCorrelation {
 
 	private CenterPhaseCorrelation() {}
 
-	/** Result: the centre and how far (deg) the best available opposite angle was from exactly 180°. */
+	/** Result: the centre, the largest angular distance (deg) bridged by interpolation or extrapolation, the pairs used. */
 	public static final class Estimate {
 		public final double centerPx;
 		public final double angleMismatchDeg;
@@ -30,9 +31,9 @@ public final class CenterPhaseCorrelation {
 	}
 
 	/**
-	 * Estimates the centre from one or more sinograms of the same scan (e.g. several detector rows).
-	 * Angle pairs within half an angular step of 180° are used; a 180° scan whose last angle falls short of 180°
-	 * gets its 180° projection extrapolated linearly from the last two.
+	 * Estimates the centre from one or more sinograms of the same scan (e.g. several detector rows). Every
+	 * projection whose opposite angle lies within the scanned range is used; a 180° scan whose last angle falls
+	 * short of 180° gets its 180° projection extrapolated linearly from the last two.
 	 */
 	public static Estimate find(double[] anglesRad, float[][]... sinograms) {
 		for (float[][] s : sinograms)
@@ -42,19 +43,27 @@ public final class CenterPhaseCorrelation {
 		int p = 64;
 		while (p < 2 * w)
 			p <<= 1;
-		double step = Math.abs(anglesRad[n - 1] - anglesRad[0]) / (n - 1);
 		double[] cross = new double[2 * p];
 		int pairs = 0;
 		double mismatch = 0;
+		float[] e = new float[w];
 		for (int i = 0; i < n; i++) {
+			// The projection at exactly θ + 180°, interpolated linearly between the two bracketing angles: taking the
+			// nearest one instead biases the centre when every pair misses 180° by the same fraction of a step.
 			double target = anglesRad[i] + Math.PI;
-			int j = nearest(anglesRad, target);
-			double err = Math.abs(anglesRad[j] - target);
-			if (err <= 0.5 * step + 1e-9) {
-				for (float[][] s : sinograms)
-					accumulate(cross, s[i], s[j], p);
+			for (int j = 0; j + 1 < n; j++) {
+				double a0 = anglesRad[j], a1 = anglesRad[j + 1];
+				if (a0 == a1 || (target - a0) * (target - a1) > 0) continue;
+				double t = (target - a0) / (a1 - a0);
+				for (float[][] s : sinograms) {
+					float[] r0 = s[j], r1 = s[j + 1];
+					for (int x = 0; x < w; x++)
+						e[x] = (float) (r0[x] + t * (r1[x] - r0[x]));
+					accumulate(cross, s[i], e, p);
+				}
 				pairs++;
-				mismatch = Math.max(mismatch, err);
+				mismatch = Math.max(mismatch, Math.min(Math.abs(target - a0), Math.abs(target - a1)));
+				break;
 			}
 		}
 		if (pairs == 0) {
@@ -66,23 +75,16 @@ public final class CenterPhaseCorrelation {
 						+ Math.toDegrees(Math.abs(anglesRad[n - 1] - anglesRad[0])) + "°); phase correlation needs a 180° or 360° scan");
 			for (float[][] s : sinograms) {
 				float[] a = s[n - 1], b = s[n - 2];
-				float[] e = new float[w];
+				float[] ex = new float[w];
 				for (int x = 0; x < w; x++)
-					e[x] = (float) (a[x] + t * (a[x] - b[x]));
-				accumulate(cross, s[0], e, p);
+					ex[x] = (float) (a[x] + t * (a[x] - b[x]));
+				accumulate(cross, s[0], ex, p);
 			}
 			pairs = 1;
 			mismatch = Math.abs(target - anglesRad[n - 1]);
 		}
 		double d = peak(cross, p);
 		return new Estimate((d + w - 1) / 2.0, Math.toDegrees(mismatch), pairs);
-	}
-
-	private static int nearest(double[] a, double target) {
-		int best = 0;
-		for (int i = 1; i < a.length; i++)
-			if (Math.abs(a[i] - target) < Math.abs(a[best] - target)) best = i;
-		return best;
 	}
 
 	/** Adds the normalised cross-power spectrum of row a and the flipped row b. */

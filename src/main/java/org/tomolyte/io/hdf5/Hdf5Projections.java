@@ -35,7 +35,14 @@ public final class Hdf5Projections implements ProjectionSource {
 		String dataPath, flatPath, darkPath, anglePath, imageKeyPath;
 		Path flatFile, darkFile;
 		double[] anglesRad;
+		java.util.function.IntFunction<double[]> angleSupplier;
 		double pixelSizeUm = Double.NaN;
+
+		/** Angles made by the caller from the number of projections found (e.g. an even range), overriding the file's. */
+		public Options angles(java.util.function.IntFunction<double[]> fromProjectionCount) {
+			angleSupplier = fromProjectionCount;
+			return this;
+		}
 
 		public Options dataPath(String p) {
 			dataPath = p;
@@ -183,7 +190,7 @@ public final class Hdf5Projections implements ProjectionSource {
 				flatPositions = null;
 				layout = "Data Exchange " + data;
 			}
-			anglesRad = o.anglesRad != null ? o.anglesRad.clone() : fileAngles;
+			anglesRad = o.anglesRad != null ? o.anglesRad.clone() : o.angleSupplier != null ? o.angleSupplier.apply(projectionFrames.length) : fileAngles;
 			if (anglesRad == null)
 				throw new TomoException(file + ": no projection angles found (looked for theta / rotation_angle). Give an angle range or an angle file. The file contains: "
 						+ listing(all));
