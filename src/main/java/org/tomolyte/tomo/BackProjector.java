@@ -75,24 +75,74 @@ public final class BackProjector {
 		float umax = w - 1;
 		float c = (float) centerPx;
 		float fhalf = (float) half;
+		// Mirror pairs θ and π − θ: u_{π−θ}(X, Y) = u_θ(−X, Y), so one detector position serves pixel x for θ and
+		// pixel n−1−x (same row) for π − θ, halving the index arithmetic of a uniform 180° scan.
+		int[] partner = mirrorPartners(anglesRad);
+		int[] pairs = java.util.stream.IntStream.range(0, na).filter(i -> partner[i] > i).toArray();
+		int[] singles = java.util.stream.IntStream.range(0, na).filter(i -> partner[i] < 0).toArray();
 		Parallel.forEach(blocks, threads, b -> {
 			int yStart = b * ROW_BLOCK;
 			int yEnd = Math.min(size, yStart + ROW_BLOCK);
 			int[] lo = new int[GROUP];
 			int[] hi = new int[GROUP];
 			float[] bases = new float[GROUP];
-			// Angles in fixed groups of four: one pass over the output row per group (fewer loads and stores
-			// of the accumulator, more independent work per pixel); the grouping depends only on the angle
-			// index, never on the thread, so sums are reproducible.
-			for (int g = 0; g < na; g += GROUP) {
-				int ng = Math.min(GROUP, na - g);
+			// Angles in fixed groups: one pass over the output row per group (fewer loads and stores of the
+			// accumulator, more independent work per pixel); the grouping depends only on the angle index, never on
+			// the thread, so sums are reproducible.
+			for (int g = 0; g < pairs.length; g += 2) {
+				int ng = Math.min(2, pairs.length - g);
+				for (int y = yStart; y < yEnd; y++) {
+					if (x1[y] < x0[y]) continue;
+					int off = y * size;
+					int mb = off + size - 1;
+					int common0 = Integer.MIN_VALUE;
+					int common1 = Integer.MAX_VALUE;
+					for (int a = 0; a < ng; a++) {
+						int i = pairs[g + a];
+						float cs = cos[i];
+						float base = c + (y - fhalf) * sin[i] - fhalf * cs;
+						bases[a] = base;
+						clip(base, cs, umax, x0[y], x1[y], lo, hi, a);
+						common0 = Math.max(common0, lo[a]);
+						common1 = Math.min(common1, hi[a]);
+					}
+					if (ng == 2 && common0 <= common1) {
+						int p0 = pairs[g], p1 = pairs[g + 1];
+						float[] dA = qd[p0], dA2 = qd[partner[p0]], dB = qd[p1], dB2 = qd[partner[p1]];
+						float c0 = cos[p0], c1 = cos[p1];
+						float b0 = bases[0], b1 = bases[1];
+						float xf = common0;
+						for (int x = common0; x <= common1; x++, xf += 1f) {
+							float u0 = b0 + xf * c0;
+							float u1 = b1 + xf * c1;
+							int k0 = (int) u0, k1 = (int) u1;
+							float f0 = u0 - k0, f1 = u1 - k1;
+							int j0 = 2 * k0, j1 = 2 * k1;
+							out[off + x] += (dA[j0] + f0 * dA[j0 + 1]) + (dB[j1] + f1 * dB[j1 + 1]);
+							out[mb - x] += (dA2[j0] + f0 * dA2[j0 + 1]) + (dB2[j1] + f1 * dB2[j1 + 1]);
+						}
+						for (int a = 0; a < 2; a++) {
+							int i = pairs[g + a];
+							addPair(out, off, mb, qd[i], qd[partner[i]], bases[a], cos[i], lo[a], common0 - 1);
+							addPair(out, off, mb, qd[i], qd[partner[i]], bases[a], cos[i], common1 + 1, hi[a]);
+						}
+					} else {
+						for (int a = 0; a < ng; a++) {
+							int i = pairs[g + a];
+							addPair(out, off, mb, qd[i], qd[partner[i]], bases[a], cos[i], lo[a], hi[a]);
+						}
+					}
+				}
+			}
+			for (int g = 0; g < singles.length; g += GROUP) {
+				int ng = Math.min(GROUP, singles.length - g);
 				for (int y = yStart; y < yEnd; y++) {
 					if (x1[y] < x0[y]) continue;
 					int off = y * size;
 					int common0 = Integer.MIN_VALUE;
 					int common1 = Integer.MAX_VALUE;
 					for (int a = 0; a < ng; a++) {
-						int i = g + a;
+						int i = singles[g + a];
 						float cs = cos[i];
 						float base = c + (y - fhalf) * sin[i] - fhalf * cs;
 						bases[a] = base;
@@ -101,14 +151,16 @@ public final class BackProjector {
 						common1 = Math.min(common1, hi[a]);
 					}
 					if (ng == GROUP && common0 <= common1) {
-						float[] d0 = qd[g], d1 = qd[g + 1], d2 = qd[g + 2], d3 = qd[g + 3];
-						float c0 = cos[g], c1 = cos[g + 1], c2 = cos[g + 2], c3 = cos[g + 3];
+						int i0 = singles[g], i1 = singles[g + 1], i2 = singles[g + 2], i3 = singles[g + 3];
+						float[] d0 = qd[i0], d1 = qd[i1], d2 = qd[i2], d3 = qd[i3];
+						float c0 = cos[i0], c1 = cos[i1], c2 = cos[i2], c3 = cos[i3];
 						float b0 = bases[0], b1 = bases[1], b2 = bases[2], b3 = bases[3];
-						for (int x = common0; x <= common1; x++) {
-							float u0 = b0 + x * c0;
-							float u1 = b1 + x * c1;
-							float u2 = b2 + x * c2;
-							float u3 = b3 + x * c3;
+						float xf = common0;
+						for (int x = common0; x <= common1; x++, xf += 1f) {
+							float u0 = b0 + xf * c0;
+							float u1 = b1 + xf * c1;
+							float u2 = b2 + xf * c2;
+							float u3 = b3 + xf * c3;
 							int k0 = (int) u0, k1 = (int) u1, k2 = (int) u2, k3 = (int) u3;
 							float v0 = d0[2 * k0] + (u0 - k0) * d0[2 * k0 + 1];
 							float v1 = d1[2 * k1] + (u1 - k1) * d1[2 * k1 + 1];
@@ -117,12 +169,15 @@ public final class BackProjector {
 							out[off + x] += (v0 + v1) + (v2 + v3);
 						}
 						for (int a = 0; a < ng; a++) {
-							add(out, off, qd[g + a], bases[a], cos[g + a], lo[a], common0 - 1);
-							add(out, off, qd[g + a], bases[a], cos[g + a], common1 + 1, hi[a]);
+							int i = singles[g + a];
+							add(out, off, qd[i], bases[a], cos[i], lo[a], common0 - 1);
+							add(out, off, qd[i], bases[a], cos[i], common1 + 1, hi[a]);
 						}
 					} else {
-						for (int a = 0; a < ng; a++)
-							add(out, off, qd[g + a], bases[a], cos[g + a], lo[a], hi[a]);
+						for (int a = 0; a < ng; a++) {
+							int i = singles[g + a];
+							add(out, off, qd[i], bases[a], cos[i], lo[a], hi[a]);
+						}
 					}
 				}
 			}
@@ -134,6 +189,55 @@ public final class BackProjector {
 			}
 		});
 		return out;
+	}
+
+	/** For each angle the index of the angle π − θ (mod 2π) if present, else −1; each angle is used in at most one pair. */
+	static int[] mirrorPartners(double[] anglesRad) {
+		int n = anglesRad.length;
+		int[] partner = new int[n];
+		java.util.Arrays.fill(partner, -1);
+		Integer[] order = new Integer[n];
+		for (int i = 0; i < n; i++)
+			order[i] = i;
+		double[] key = new double[n];
+		for (int i = 0; i < n; i++)
+			key[i] = mod2pi(anglesRad[i]);
+		java.util.Arrays.sort(order, (a, b) -> Double.compare(key[a], key[b]));
+		double[] sorted = new double[n];
+		for (int i = 0; i < n; i++)
+			sorted[i] = key[order[i]];
+		for (int i = 0; i < n; i++) {
+			if (partner[i] >= 0) continue;
+			double target = mod2pi(Math.PI - anglesRad[i]);
+			int pos = java.util.Arrays.binarySearch(sorted, target);
+			if (pos < 0) pos = -pos - 1;
+			for (int q = Math.max(0, pos - 1); q <= Math.min(n - 1, pos + 1); q++) {
+				int j = order[q];
+				double d = Math.abs(sorted[q] - target);
+				if (j != i && partner[j] < 0 && (d < 1e-9 || Math.abs(d - 2 * Math.PI) < 1e-9)) {
+					partner[i] = j;
+					partner[j] = i;
+					break;
+				}
+			}
+		}
+		return partner;
+	}
+
+	private static double mod2pi(double a) {
+		double m = a % (2 * Math.PI);
+		return m < 0 ? m + 2 * Math.PI : m;
+	}
+
+	private static void addPair(float[] out, int off, int mb, float[] d, float[] d2, float base, float cs, int xa, int xb) {
+		float xf = xa;
+		for (int x = xa; x <= xb; x++, xf += 1f) {
+			float u = base + xf * cs;
+			int k = (int) u;
+			float f = u - k;
+			out[off + x] += d[2 * k] + f * d[2 * k + 1];
+			out[mb - x] += d2[2 * k] + f * d2[2 * k + 1];
+		}
 	}
 
 	/** Range of x in [xa, xb] whose detector position base + x cs lies on the detector [0, umax]. */

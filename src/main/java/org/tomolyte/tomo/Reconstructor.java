@@ -200,9 +200,8 @@ public final class Reconstructor {
 			pre = st.sinogram;
 			a = st.anglesRad;
 			c = st.centerPx;
-		} else if (Sinograms.isFullTurn(angles)) {
-			// a full turn: both halves are used; π / n weighting stays right (each ray is measured twice over 2π)
 		}
+		// A full turn uses both halves: the π / n weighting of Fbp stays right (each ray is measured twice over 2π).
 		Fbp fbp = new Fbp(s.window, s.padding, s.mask, s.threads);
 		float[] img = fbp.reconstruct(pre, a, c, 0);
 		if (s.unit == Unit.PER_UM) {

@@ -1,7 +1,5 @@
 package org.tomolyte.tomo;
 
-import java.util.Arrays;
-
 /**
  * Small sinogram utilities shared by the centre finders and the reconstructor: validation (rectangular,
  * finite, one angle per row), angle spans, and selecting the first 180° of a 360° scan.
@@ -68,20 +66,6 @@ public final class Sinograms {
 		while (n < anglesRad.length && Math.abs(anglesRad[n] - a0) < Math.PI - 0.5 * step)
 			n++;
 		return Math.max(2, n);
-	}
-
-	/** The first {@code rows} rows (shared, not copied). */
-	public static float[][] firstRows(float[][] sinogram, int rows) {
-		return Arrays.copyOf(sinogram, rows);
-	}
-
-	/** A column-reversed copy (the detector seen from the other side). */
-	public static float[] flip(float[] row) {
-		int w = row.length;
-		float[] f = new float[w];
-		for (int x = 0; x < w; x++)
-			f[x] = row[w - 1 - x];
-		return f;
 	}
 
 	/** Linear interpolation of a row at position u, clamping to the ends. */

@@ -1,5 +1,7 @@
 package org.tomolyte.bench;
 
+import org.tomolyte.tomo.CenterPhaseCorrelation;
+import org.tomolyte.tomo.CenterVo;
 import org.tomolyte.tomo.Fbp;
 import org.tomolyte.tomo.FilterWindow;
 import org.tomolyte.tomo.Padding;
@@ -29,6 +31,15 @@ public class TomoBench {
 			fbp.reconstruct(sino, a, center, 0);
 			System.out.printf("FBP %d x %d angles, %d threads: %.2f s wall, %.2f s CPU%n", width, angles, threads,
 					(System.nanoTime() - t0) / 1e9, (cpuNanos() - c0) / 1e9);
+		}
+		for (int rep = 0; rep < 3; rep++) {
+			long t0 = System.nanoTime();
+			long c0 = cpuNanos();
+			double vo = new CenterVo(0.5, threads).find(sino, a, 0, 0);
+			long t1 = System.nanoTime();
+			double pc = CenterPhaseCorrelation.find(a, sino).centerPx;
+			System.out.printf("Centre %d x %d: Vo %.3f (true %.3f) %.2f s wall (%.2f s CPU incl. PC), phase correlation %.3f %.2f s%n", width, angles, vo,
+					center, (t1 - t0) / 1e9, (cpuNanos() - c0) / 1e9, pc, (System.nanoTime() - t1) / 1e9);
 		}
 	}
 }

@@ -166,4 +166,40 @@ class ReconstructorTest {
 		assertEquals(160, imp.getWidth());
 		assertEquals(85.8, r.centerPx, 0.5);
 	}
+
+	@Test
+	void halfAcquisitionScanReconstructsTheWholeSample() {
+		// a disc twice as wide as half the detector, the axis 6.6 px from the right edge, 360°
+		int w = 120;
+		double c = 113.4;
+		double[] a = Sinograms.evenAnglesRad(480, 0, 360);
+		float[][] s = new Phantoms(new Phantoms.Disc(-20, 10, 60, 0.01)).sinogram(a, w, c);
+		Reconstructor.Slice sl = Reconstructor.reconstruct(s, a, 1.0, new Reconstructor.Settings().halfAcquisition(true).filter(FilterWindow.SHEPP_LOGAN));
+		assertEquals(c, sl.centerPx, 0.25);
+		int n = sl.size;
+		assertTrue(n > 2 * (c - 1), "stitched width " + n);
+		double h = (n - 1) / 2.0;
+		double mean = 0;
+		int k = 0;
+		for (int y = 0; y < n; y++)
+			for (int x = 0; x < n; x++)
+				if (Math.hypot(x - h + 20, y - h - 10) < 50) {
+					mean += sl.pixels[y * n + x];
+					k++;
+				}
+		assertEquals(0.01, mean / k, 0.0003);
+	}
+
+	@Test
+	void inputErrorsNameWhatIsMissing() throws Exception {
+		Path empty = tmp.resolve("proj");
+		Files.createDirectories(empty);
+		TomoException e = assertThrows(TomoException.class, () -> TomoInput.open(new TomoInput.Spec(empty)));
+		assertTrue(e.getMessage().contains("No TIFF files"), e.getMessage());
+		Path sino = TestData.file("tomo/sarepy_sinogram_360_neutron_image.tif");
+		e = assertThrows(TomoException.class, () -> TomoInput.open(new TomoInput.Spec(sino)));
+		assertTrue(e.getMessage().contains("No angles") && e.getMessage().contains("459"), e.getMessage());
+		e = assertThrows(TomoException.class, () -> TomoInput.open(new TomoInput.Spec(tmp.resolve("missing.h5"))));
+		assertTrue(e.getMessage().contains("not found"), e.getMessage());
+	}
 }
