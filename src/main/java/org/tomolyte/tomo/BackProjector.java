@@ -8,7 +8,7 @@ package org.tomolyte.tomo;
  * every filtered projection is swept over all its rows while it is hot in cache.
  */
 public final class BackProjector {
-	private static final int ROW_BLOCK = 8;
+	private static final int ROW_BLOCK = 32;
 	private static final int GROUP = 4;
 
 	private BackProjector() {}
