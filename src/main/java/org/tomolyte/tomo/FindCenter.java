@@ -10,6 +10,14 @@ import org.tomolyte.task.Progress;
  * Fourier metric ({@link CenterVo}) with the 0°/180° phase correlation ({@link CenterPhaseCorrelation}) as an
  * independent check, a 360° scan handled by its first half or, in half-acquisition mode, by the offset-axis
  * overlap search ({@link HalfAcquisition}); with several rows, the axis tilt ({@link AxisTilt}).
+ *
+ * <pre>
+ * // run("Find Rotation Center", "input=[path] row=-1 angles=[0-180] method=vo search_from=0 search_to=0 output=[c.csv]")
+ * ProjectionSource src = TomoInput.open(new TomoInput.Spec(input).angles(angles));
+ * FindCenter.Result r = FindCenter.run(src, new FindCenter.Settings().method(FindCenter.Method.parse(method))
+ *         .rows(row).range(searchFrom, searchTo), progress);
+ * CsvTables.write(r.table(), output);
+ * </pre>
  */
 public final class FindCenter {
 	private FindCenter() {}

@@ -15,6 +15,13 @@ import org.tomolyte.task.Progress;
  * here), optionally stitches a half-acquisition scan, reconstructs each row by filtered back-projection
  * ({@link Fbp}) and writes the slices into a TIFF stack (or one TIFF per slice in a folder) that appears only
  * when complete. Memory stays bounded by the band of rows plus one slice.
+ *
+ * <pre>
+ * // run("Reconstruct Slices", "input=[scan.h5] center=auto rows=[100-200] log=true filter=hann output=[rec.tif]")
+ * ProjectionSource src = TomoInput.open(new TomoInput.Spec(input).angles(angles).lineIntegrals(!log));
+ * Reconstructor.run(src, new Reconstructor.Settings().center(center).rows(rows).log(log)
+ *         .filter(FilterWindow.parse(filter)).preprocess(ringsAndZingers), output, progress);
+ * </pre>
  */
 public final class Reconstructor {
 	private Reconstructor() {}
@@ -51,6 +58,27 @@ public final class Reconstructor {
 		public Settings centerMethod(FindCenter.Method m) {
 			centerMethod = m;
 			return this;
+		}
+
+		/** Rotation centre as a user types it: "auto" (or empty) for automatic, else pixels. */
+		public Settings center(String spec) {
+			String t = spec == null ? "" : spec.trim();
+			if (t.isEmpty() || t.equalsIgnoreCase("auto")) return center(Double.NaN);
+			try {
+				return center(Double.parseDouble(t));
+			} catch (NumberFormatException e) {
+				throw new TomoException("Centre '" + spec + "' is neither 'auto' nor a number of pixels");
+			}
+		}
+
+		/** Rows as a user types them: "first-last", a single row, or "all"/empty for every row. */
+		public Settings rows(String spec) {
+			String t = spec == null ? "" : spec.trim();
+			if (t.isEmpty() || t.equalsIgnoreCase("all")) return rows(-1, -1);
+			java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\s*(?:-\\s*(\\d+))?").matcher(t);
+			if (!m.matches()) throw new TomoException("Rows '" + spec + "' must be first-last (e.g. 100-200), a single row, or all");
+			int a = Integer.parseInt(m.group(1));
+			return rows(a, m.group(2) == null ? a : Integer.parseInt(m.group(2)));
 		}
 
 		/** Detector rows first…last inclusive; −1, −1 for all. */

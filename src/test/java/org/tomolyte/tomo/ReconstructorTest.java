@@ -202,4 +202,25 @@ class ReconstructorTest {
 		e = assertThrows(TomoException.class, () -> TomoInput.open(new TomoInput.Spec(tmp.resolve("missing.h5"))));
 		assertTrue(e.getMessage().contains("not found"), e.getMessage());
 	}
+
+	@Test
+	void userSpecsForRowsAndCentre() {
+		Reconstructor.Settings s = new Reconstructor.Settings().rows("100-200").center("auto");
+		assertEquals(100, s.firstRow);
+		assertEquals(200, s.lastRow);
+		assertTrue(Double.isNaN(s.centerPx));
+		assertEquals(12.5, new Reconstructor.Settings().center("12.5").centerPx);
+		assertEquals(-1, new Reconstructor.Settings().rows("all").firstRow);
+		assertThrows(TomoException.class, () -> new Reconstructor.Settings().rows("a-b"));
+		assertThrows(TomoException.class, () -> new Reconstructor.Settings().center("left"));
+	}
+
+	@Test
+	void autoCentredPreviewIsBitIdenticalForAnyThreadCount() {
+		ProjectionSet scan = phantomScan(80, 1, 100, 41.7, 1.0);
+		Reconstructor.Slice one = Reconstructor.preview(scan, 0, new Reconstructor.Settings().threads(1).filter(FilterWindow.COSINE));
+		Reconstructor.Slice three = Reconstructor.preview(scan, 0, new Reconstructor.Settings().threads(3).filter(FilterWindow.COSINE));
+		assertEquals(one.centerPx, three.centerPx);
+		assertArrayEquals(one.pixels, three.pixels);
+	}
 }
