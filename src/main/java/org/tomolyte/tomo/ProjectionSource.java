@@ -24,6 +24,14 @@ public interface ProjectionSource {
 	/** A short description for messages and TIFF info (file name, layout). */
 	String description();
 
+	/**
+	 * Rows per read that the storage favours, e.g. the height of an HDF5 chunk (reading bands aligned to chunks
+	 * decompresses each chunk once); 0 when any band size reads equally well.
+	 */
+	default int preferredBandRows() {
+		return 0;
+	}
+
 	/** Reads the projections, flats and darks of detector rows [firstRow, firstRow + rowCount). */
 	ProjectionSet readRows(int firstRow, int rowCount);
 }

@@ -307,8 +307,9 @@ public final class Reconstructor {
 		try {
 			if (!stack) folder = OutputFolder.open(output);
 			int done = 0;
-			for (int band = first; band <= last; band += s.bandRows) {
-				int count = Math.min(s.bandRows, last - band + 1);
+			int bandRows = bandRows(source, s.bandRows);
+			for (int band = first; band <= last; band += bandRows) {
+				int count = Math.min(bandRows, last - band + 1);
 				ProjectionSet li = normalise(source.readRows(band, count), s, clamped);
 				for (int r = 0; r < count; r++) {
 					p.checkCancelled();
@@ -340,6 +341,20 @@ public final class Reconstructor {
 			if (folder != null) folder.close();
 		}
 		return new Result(output, first, last, center, s.bits, min, max, clipped, clamped[0], info);
+	}
+
+	/**
+	 * Band height: the requested one, raised to the storage's preferred read size (HDF5 chunk height) when that
+	 * fits in a quarter of the heap (raw and normalised copies of the band), so chunked files are decompressed
+	 * as few times as possible.
+	 */
+	static int bandRows(ProjectionSource source, int requested) {
+		int preferred = source.preferredBandRows();
+		if (preferred <= requested) return requested;
+		long bytesPerRow = 2L * 4 * source.anglesRad().length * source.width();
+		long budget = Runtime.getRuntime().maxMemory() / 4;
+		int fit = (int) Math.max(1, Math.min(Integer.MAX_VALUE, budget / Math.max(1, bytesPerRow)));
+		return Math.max(requested, Math.min(preferred, fit));
 	}
 
 	private static boolean isTiff(Path output) {

@@ -105,6 +105,7 @@ public final class Hdf5Projections implements ProjectionSource {
 	private final double[] anglesRad;
 	private final double pixelSizeUm;
 	private final String layout;
+	private final int chunkRows;
 
 	/** A stack of frames [frame][row][x] in some file. */
 	private static final class FrameStack {
@@ -140,6 +141,8 @@ public final class Hdf5Projections implements ProjectionSource {
 			if (dims.length != 3)
 				throw new TomoException(file + ": dataset " + data + " has shape " + Arrays.toString(dims) + ", expected 3 dimensions [projection, row, x]");
 			this.dataPath = data;
+			Dataset ds = h.getDatasetByPath(data);
+			this.chunkRows = ds instanceof io.jhdf.api.dataset.ChunkedDataset ? ((io.jhdf.api.dataset.ChunkedDataset) ds).getChunkDimensions()[1] : 0;
 			this.frames = dims[0];
 			this.height = dims[1];
 			this.width = dims[2];
@@ -264,6 +267,12 @@ public final class Hdf5Projections implements ProjectionSource {
 	@Override
 	public String description() {
 		return file.getFileName() + " (" + layout + ", " + projectionFrames.length + " projections of " + width + " × " + height + ")";
+	}
+
+	/** The chunk height of a chunked projection dataset (bands aligned to it read each chunk once), else 0. */
+	@Override
+	public int preferredBandRows() {
+		return chunkRows;
 	}
 
 	/** Number of flats and darks found. */
