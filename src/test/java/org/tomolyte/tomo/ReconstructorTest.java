@@ -223,4 +223,33 @@ class ReconstructorTest {
 		assertEquals(one.centerPx, three.centerPx);
 		assertArrayEquals(one.pixels, three.pixels);
 	}
+
+	@Test
+	void realSarepy360SinogramReconstructsWithAutoCentre() {
+		ProjectionSource src = TomoInput.open(new TomoInput.Spec(TestData.file("tomo/sarepy_sinogram_360_neutron_image.tif")).angles("0-360"));
+		Reconstructor.Slice s = Reconstructor.preview(src, 0, new Reconstructor.Settings().filter(FilterWindow.HANN));
+		// independent check of the centre used: phase correlation of all opposite projections
+		ProjectionSet li = FlatField.defaults().apply(src.readRows(0, 1)).projections();
+		double pc = CenterPhaseCorrelation.find(li.anglesRad(), li.sinogram(0)).centerPx;
+		assertEquals(pc, s.centerPx, 0.5);
+		double inside = 0, rim = 0;
+		int ni = 0, nr = 0;
+		int n = s.size;
+		double h = (n - 1) / 2.0;
+		for (int y = 0; y < n; y++)
+			for (int x = 0; x < n; x++) {
+				float v = s.pixels[y * n + x];
+				assertTrue(Float.isFinite(v));
+				double r = Math.hypot(x - h, y - h);
+				if (r < 0.25 * n) {
+					inside += v;
+					ni++;
+				} else if (r > 0.47 * n && r < 0.495 * n) {
+					rim += v;
+					nr++;
+				}
+			}
+		System.out.printf("sarepy 360 slice: centre %.3f px, inner mean %.4g, rim mean %.4g%n", s.centerPx, inside / ni, rim / nr);
+		assertTrue(inside / ni > 3 * Math.abs(rim / nr));
+	}
 }
