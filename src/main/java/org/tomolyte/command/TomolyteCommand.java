@@ -21,10 +21,10 @@ public abstract class TomolyteCommand extends ContextCommand {
 	private static volatile BooleanSupplier hostStopRequest;
 
 	@Parameter(required = false)
-	private StatusService status;
+	private StatusService statusService;
 
 	@Parameter(required = false)
-	private LogService log;
+	private LogService logService;
 
 	/** Called by host bridges to let users stop long work (e.g. ImageJ's Esc key). */
 	public static void setHostStopRequest(BooleanSupplier stop) {
@@ -50,10 +50,10 @@ public abstract class TomolyteCommand extends ContextCommand {
 		} catch (CommandFailedException e) {
 			failure = e;
 		} catch (Exception | OutOfMemoryError e) {
-			if (log != null) log.debug(e);
+			if (logService != null) logService.debug(e);
 			failure = new CommandFailedException(userMessage(e), e);
 		} finally {
-			if (status != null) status.clearStatus();
+			if (statusService != null) statusService.clearStatus();
 		}
 	}
 
@@ -81,12 +81,12 @@ public abstract class TomolyteCommand extends ContextCommand {
 
 			@Override
 			public void report(double fraction, String message) {
-				if (status == null) return;
+				if (statusService == null) return;
 				int permille = (int) Math.round(Math.max(0, Math.min(1, fraction)) * 1000);
 				if (permille == lastPermille && message == null) return;
 				lastPermille = permille;
-				if (message != null) status.showStatus(permille, 1000, message);
-				else status.showProgress(permille, 1000);
+				if (message != null) statusService.showStatus(permille, 1000, message);
+				else statusService.showProgress(permille, 1000);
 			}
 
 			@Override
@@ -99,11 +99,11 @@ public abstract class TomolyteCommand extends ContextCommand {
 
 	/** Logs an informative line (shown in Fiji's console / printed headless). */
 	protected void info(String message) {
-		if (log != null) log.info(message);
+		if (logService != null) logService.info(message);
 	}
 
 	/** Logs a warning the user should see. */
 	protected void warn(String message) {
-		if (log != null) log.warn(message);
+		if (logService != null) logService.warn(message);
 	}
 }
