@@ -93,7 +93,11 @@ public final class TomoInput {
 			int pages = TiffProjectionSeries.countPages(one);
 			if (pages == 1) {
 				int n = TiffSinogram.angleCount(in);
-				return TiffSinogram.read(in, angles(spec, n, in.toAbsolutePath().getParent()), spec.pixelSizeUm, kind);
+				double[] a = angles(spec, n, in.toAbsolutePath().getParent());
+				Path flat = spec.flats != null && !spec.flats.isEmpty() ? spec.flats.get(0) : sibling(in, "flats");
+				Path dark = spec.darks != null && !spec.darks.isEmpty() ? spec.darks.get(0) : sibling(in, "darks");
+				if (kind == ProjectionSet.Kind.COUNTS && (flat != null || dark != null)) return TiffSinogram.readCounts(in, a, spec.pixelSizeUm, flat, dark);
+				return TiffSinogram.read(in, a, spec.pixelSizeUm, kind);
 			}
 			return TiffProjectionSeries.open(one, orEmpty(spec.flats), orEmpty(spec.darks), angles(spec, pages, in.toAbsolutePath().getParent()),
 					spec.pixelSizeUm, kind);
@@ -138,6 +142,16 @@ public final class TomoInput {
 	}
 
 	/** Flat (or dark) TIFFs in the projection folder or its parent. */
+	/** {@code x_sino.tif} → {@code x_flats.tif} (or darks) beside it, when it exists. */
+	private static Path sibling(Path sinogram, String what) {
+		String name = sinogram.getFileName().toString();
+		int i = name.toLowerCase(java.util.Locale.ROOT).lastIndexOf("sino");
+		if (i < 0) return null;
+		String other = name.substring(0, i) + what + name.substring(name.indexOf('.', i));
+		Path p = sinogram.resolveSibling(other);
+		return Files.isRegularFile(p) ? p : null;
+	}
+
 	private static List<Path> byName(Path dir, boolean flats) {
 		List<Path> r = new ArrayList<>();
 		for (Path d : new Path[] { dir, dir.getParent() }) {

@@ -38,6 +38,10 @@ public class FindRotationCenterCommand extends TomolyteCommand implements Produc
 	private double search_to = 0;
 	@Parameter(label = "log", required = false, description = "False when the input already holds line integrals")
 	private boolean log = true;
+	@Parameter(label = "rings", required = false, description = "Stripe filter applied before the search (none, sorting, all, ...)")
+	private String rings = "sorting";
+	@Parameter(label = "zinger", required = false, description = "Zinger threshold applied before the search (0 = off)")
+	private double zinger = 0.08;
 	@Parameter(label = "output", description = "CSV file to write (row,center_px,...)", style = "save")
 	private File output;
 
@@ -47,7 +51,8 @@ public class FindRotationCenterCommand extends TomolyteCommand implements Produc
 	protected void execute() throws Exception {
 		TomoInput.Spec spec = TomoParameters.input(input, angles, 0, log);
 		FindCenter.Settings s = new FindCenter.Settings().method(FindCenter.Method.parse(method))
-				.mode(mode.equals("half-acquisition") ? FindCenter.Mode.HALF_ACQUISITION : FindCenter.Mode.STANDARD).rows(rows(row)).range(search_from, search_to);
+				.mode(mode.equals("half-acquisition") ? FindCenter.Mode.HALF_ACQUISITION : FindCenter.Mode.STANDARD).rows(rows(row)).range(search_from, search_to)
+				.preprocess(TomoParameters.preprocess(zinger, rings));
 		FindCenter.Result r = FindCenter.run(TomoInput.open(spec), s, progress());
 		table = r.table();
 		CsvTables.write(table, output.toPath());

@@ -36,4 +36,28 @@ public final class TiffSinogram {
 			throw new TomoException(file + ": " + t.height + " sinogram rows but " + anglesRad.length + " angles");
 		return ProjectionSet.ofSinogram(s, anglesRad, Double.isNaN(pixelSizeUm) ? t.pixelSizeUm() : pixelSizeUm, kind, file.getFileName().toString());
 	}
+
+	/**
+	 * A raw-count sinogram with its flat and dark fields for the same detector row: each row of a flat or
+	 * dark TIFF is one frame (as written by the synthetic cell's projection mode).
+	 */
+	public static ProjectionSet readCounts(Path file, double[] anglesRad, double pixelSizeUm, Path flatsFile, Path darksFile) {
+		ProjectionSet sino = read(file, anglesRad, pixelSizeUm, ProjectionSet.Kind.COUNTS);
+		float[][] flats = frames(flatsFile, sino.width(), "flat");
+		float[][] darks = frames(darksFile, sino.width(), "dark");
+		return new ProjectionSet(sino.width(), 1, 0, sino.projections(), sino.anglesRad(), flats, null, darks, sino.pixelSizeUm(), ProjectionSet.Kind.COUNTS,
+				sino.description());
+	}
+
+	private static float[][] frames(Path f, int width, String what) {
+		if (f == null) return new float[0][];
+		if (!Files.isRegularFile(f)) throw new TomoException(what + " field TIFF not found: " + f);
+		TiffPages t = new TiffPages(f);
+		if (t.width != width) throw new TomoException(f + ": " + what + " rows are " + t.width + " pixels wide, the sinogram " + width);
+		float[] px = t.readRows(0, 0, t.height);
+		float[][] out = new float[t.height][width];
+		for (int i = 0; i < t.height; i++)
+			System.arraycopy(px, i * width, out[i], 0, width);
+		return out;
+	}
 }
