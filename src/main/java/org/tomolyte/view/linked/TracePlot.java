@@ -14,13 +14,14 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.tomolyte.view.Charts;
 import org.tomolyte.view.Decimation;
+import org.tomolyte.view.session.SessionState;
 
 /**
  * The voltage-trace panel: Ewe (left axis) and current (right axis) against time, decimated for display
  * without losing extrema, with a marker at every scan time, labelled events, the selected time range
  * shaded and the time cursor as a vertical line. It only shows: {@link #update} follows the session state.
  */
-public final class TracePlot {
+public final class TracePlot implements LinkedView {
 	/** Screen buckets for decimation; four points each at most. */
 	private static final int BUCKETS = 1500;
 	private final double[] timeS;
@@ -65,10 +66,43 @@ public final class TracePlot {
 		plot.addDomainMarker(range, Layer.BACKGROUND);
 		plot.addDomainMarker(cursor, Layer.FOREGROUND);
 		showWindow(timeS.length > 0 ? timeS[0] : 0, timeS.length > 0 ? timeS[timeS.length - 1] : 1);
+		// zoom and pan re-decimate for the visible window, so a zoomed-in trace shows every sample there
+		plot.getDomainAxis().addChangeListener(e -> {
+			org.jfree.chart.axis.ValueAxis a = plot.getDomainAxis();
+			double[] span = timeSpanS();
+			if (a.isAutoRange()) showWindow(span[0], span[1]);
+			else showWindow(Math.max(span[0], a.getLowerBound()), Math.min(span[1], a.getUpperBound()));
+		});
 	}
 
 	public JFreeChart chart() {
 		return chart;
+	}
+
+	/** The range of times the trace covers (s), {from, to}. */
+	public double[] timeSpanS() {
+		return timeS.length == 0 ? new double[] { 0, 1 } : new double[] { timeS[0], timeS[timeS.length - 1] };
+	}
+
+	@Override
+	public java.util.Map<String, JFreeChart> charts() {
+		return java.util.Collections.singletonMap("trace", chart);
+	}
+
+	@Override
+	public void sync(SessionState s) {
+		update(s.cursorS(), s.rangeStartS(), s.rangeEndS());
+	}
+
+	@Override
+	public void changed(SessionState s, java.util.Set<SessionState.Change> c) {
+		if (c.contains(SessionState.Change.CURSOR) || c.contains(SessionState.Change.RANGE)) sync(s);
+	}
+
+	/** Current cursor position shown (s), NaN when hidden. */
+	public double cursorShownS() {
+		double v = cursor.getValue();
+		return v == -1e300 ? Double.NaN : v;
 	}
 
 	/** Re-decimates for the visible time window (call after zoom/pan). */
