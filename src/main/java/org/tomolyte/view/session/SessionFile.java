@@ -5,6 +5,8 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import org.tomolyte.drt.Drt;
@@ -18,6 +20,7 @@ import org.tomolyte.io.biologic.EcLab;
 import org.tomolyte.io.biologic.EcLabData;
 import org.tomolyte.io.csv.CsvTables;
 import org.tomolyte.io.impedance.SpectrumFiles;
+import org.tomolyte.model.Spectrum;
 import org.tomolyte.model.SpectrumSeries;
 import org.tomolyte.model.Table;
 import org.tomolyte.model.Trace;
@@ -115,7 +118,7 @@ public final class SessionFile {
 		}
 		if (Files.isRegularFile(spectra)) {
 			src.spectra = spectra;
-			addSpectra(b, readSpectra(spectra), DrtSettings.defaults(), progress);
+			addSpectra(b, withTimes(readSpectra(spectra), generatorJson(spectra)), DrtSettings.defaults(), progress);
 		}
 		if (Files.isRegularFile(scans)) {
 			src.scans = scans;
@@ -130,6 +133,39 @@ public final class SessionFile {
 			}
 		}
 		return b.sources(src).build();
+	}
+
+	/**
+	 * The generator's spectra CSV carries no times (its spectra have start/end times but no per-point
+	 * times, which is what the CSV stores); the generator's JSON beside it records each spectrum's start
+	 * and end, so the spectra are placed on the trace's time axis from there.
+	 */
+	/** Where the synthetic-cell generator keeps a spectra CSV's record: {@code echem/x.csv} → {@code truth/x.json}. */
+	static Path generatorJson(Path spectraCsv) {
+		Path dir = spectraCsv.toAbsolutePath().getParent();
+		String name = spectraCsv.getFileName().toString();
+		if (dir == null || dir.getParent() == null || !name.endsWith(".csv")) return spectraCsv.resolveSibling("none");
+		return dir.getParent().resolve("truth").resolve(name.substring(0, name.length() - 4) + ".json");
+	}
+
+	static SpectrumSeries withTimes(SpectrumSeries s, Path json) throws SessionFileException {
+		boolean timed = false;
+		for (Spectrum sp : s)
+			timed |= !Double.isNaN(sp.startTimeS());
+		if (timed || !Files.isRegularFile(json)) return s;
+		try (Reader r = Files.newBufferedReader(json, StandardCharsets.UTF_8)) {
+			JsonArray a = JsonParser.parseReader(r).getAsJsonObject().getAsJsonArray("spectra");
+			if (a == null || a.size() != s.size()) return s;
+			List<Spectrum> out = new ArrayList<>();
+			for (int i = 0; i < s.size(); i++) {
+				JsonObject o = a.get(i).getAsJsonObject();
+				Spectrum sp = s.get(i);
+				out.add(new Spectrum(sp.freqHz(), sp.zReOhm(), sp.zImOhm(), o.get("startS").getAsDouble(), o.get("endS").getAsDouble(), sp.meanEweV(), sp.dcCurrentMa()));
+			}
+			return new SpectrumSeries(s.source(), out);
+		} catch (IOException | RuntimeException e) {
+			throw new SessionFileException(json + ": cannot read the spectra's times: " + e.getMessage(), e);
+		}
 	}
 
 	/** Marks the short circuit of a current staircase as an event (nothing when the trace is not one). */
@@ -287,7 +323,7 @@ public final class SessionFile {
 			if (o.has("spectra")) {
 				src.spectra = existing(base, o.get("spectra").getAsString(), "spectra", file);
 				DrtSettings settings = o.has("drt") ? settings(o.getAsJsonObject("drt"), file) : null;
-				addSpectra(b, readSpectra(src.spectra), settings, progress);
+				addSpectra(b, withTimes(readSpectra(src.spectra), generatorJson(src.spectra)), settings, progress);
 			}
 			if (o.has("scans"))
 				for (JsonElement e : o.getAsJsonArray("scans")) {

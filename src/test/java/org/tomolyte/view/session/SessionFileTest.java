@@ -61,6 +61,11 @@ class SessionFileTest {
 		SessionData s = SessionFile.open(cell, Progress.NONE);
 		assertNotNull(s.trace());
 		assertTrue(s.spectrumCount() > 0 && s.hasDrt());
+		double[] t = s.spectrumTimesS(), trace = s.trace().timeS();
+		for (int i = 0; i < t.length; i++) {
+			assertTrue(t[i] >= trace[0] && t[i] <= trace[trace.length - 1], "spectrum " + i + " at " + t[i] + " s lies on the trace");
+			if (i > 0) assertTrue(t[i] > t[i - 1]);
+		}
 		assertEquals(2, s.scans().size());
 		assertEquals(o.scanIntervalS, s.scans().get(1).timeS, 0);
 		assertEquals(cell.resolve("cell/scans/t01.tif").toAbsolutePath(), s.scans().get(1).file.toAbsolutePath());
@@ -74,6 +79,7 @@ class SessionFileTest {
 		assertEquals(2, back.scans().size());
 		assertEquals(s.events().size(), back.events().size());
 		assertEquals(s.spectrumCount(), back.spectrumCount());
+		assertEquals(s.spectrumTimeS(5), back.spectrumTimeS(5), 0);
 	}
 
 	@Test
