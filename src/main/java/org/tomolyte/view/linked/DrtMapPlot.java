@@ -82,7 +82,7 @@ public final class DrtMapPlot implements LinkedView {
 		XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
 		for (int i = 0; i < byName.size(); i++) {
 			renderer.setSeriesPaint(i, i == 0 ? Color.WHITE : Charts.PALETTE[(i + 3) % Charts.PALETTE.length]);
-			renderer.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-2, -2, 4, 4));
+			renderer.setSeriesShape(i, new java.awt.Rectangle(-2, -2, 4, 4)); // cheaper to fill than circles, thousands per map
 		}
 		NumberAxis x = new NumberAxis("log10(τ / s)");
 		NumberAxis y = new NumberAxis("time / s");
@@ -95,6 +95,8 @@ public final class DrtMapPlot implements LinkedView {
 		XYPlot plot = new XYPlot(peakData, x, y, renderer);
 		chart = new JFreeChart("Operando DRT", new Font("SansSerif", Font.BOLD, 13), plot, !byName.isEmpty());
 		chart.setBackgroundPaint(Color.WHITE);
+		chart.setAntiAlias(false); // a heat map and point marks gain nothing from it, and it halves the redraw time
+		chart.setTextAntiAlias(true);
 		plot.setBackgroundPaint(new Color(68, 1, 84));
 		plot.setDomainGridlinesVisible(false);
 		plot.setRangeGridlinesVisible(false);
