@@ -104,7 +104,13 @@ public final class TomogramView implements SessionState.Listener, AutoCloseable 
 			imp.resetDisplayRange();
 			imp.setOverlay(overlay);
 			image = imp;
-			if (display) imp.show();
+			if (display) {
+				imp.show();
+				ij.gui.ImageCanvas ic = imp.getCanvas();
+				// small scans (the synthetic cell is 48–96 px wide) open zoomed to a usable size
+				for (int k = 0; ic != null && k < 4 && ic.getMagnification() * Math.max(imp.getWidth(), imp.getHeight()) < 300; k++)
+					ic.zoomIn(imp.getWidth() / 2, imp.getHeight() / 2);
+			}
 		} else {
 			int z = imp.getCurrentSlice();
 			double min = imp.getDisplayRangeMin(), max = imp.getDisplayRangeMax();

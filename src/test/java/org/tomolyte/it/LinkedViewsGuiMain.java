@@ -86,10 +86,56 @@ public final class LinkedViewsGuiMain {
 			BufferedImage all = robot.createScreenCapture(new Rectangle(java.awt.Toolkit.getDefaultToolkit().getScreenSize()));
 			ImageIO.write(all, "png", out.resolve(prefix + "_screen.png").toFile());
 		}
+		// real input: a click on the DRT map picks the spectrum under it, → steps to the next spectrum
+		if (w.panel("drt_map") != null) {
+			java.awt.Point[] at = new java.awt.Point[1];
+			int[] expected = new int[1];
+			onEdt(() -> {
+				org.jfree.chart.ChartPanel mp = w.panel("drt_map");
+				Rectangle2DHolder.area = mp.getScreenDataArea();
+				double x = Rectangle2DHolder.area.getCenterX(), y = Rectangle2DHolder.area.getY() + 0.25 * Rectangle2DHolder.area.getHeight();
+				org.jfree.chart.plot.XYPlot plot = mp.getChart().getXYPlot();
+				double time = plot.getRangeAxis().java2DToValue(y, Rectangle2DHolder.area, plot.getRangeAxisEdge());
+				expected[0] = w.views().map().spectrumAt(time);
+				java.awt.Point sp = mp.getLocationOnScreen();
+				at[0] = new java.awt.Point(sp.x + (int) x, sp.y + (int) y);
+			});
+			robot.mouseMove(at[0].x, at[0].y);
+			robot.mousePress(java.awt.event.InputEvent.BUTTON1_DOWN_MASK);
+			robot.mouseRelease(java.awt.event.InputEvent.BUTTON1_DOWN_MASK);
+			settle(robot);
+			p.setProperty("map_click_expected_spectrum", "" + expected[0]);
+			p.setProperty("map_click_spectrum", "" + state.spectrum());
+			onEdt(() -> {
+				w.toFront();
+				w.requestFocus();
+			});
+			settle(robot);
+			int before = state.spectrum();
+			robot.keyPress(java.awt.event.KeyEvent.VK_RIGHT);
+			robot.keyRelease(java.awt.event.KeyEvent.VK_RIGHT);
+			settle(robot);
+			p.setProperty("right_arrow_from", "" + before);
+			p.setProperty("right_arrow_to", "" + state.spectrum());
+		}
+		// the export menu's action: every panel, the layout and the cursor data
+		Path export = out.resolve(prefix + "_export");
+		onEdt(() -> {
+			try {
+				org.tomolyte.view.linked.LinkedViewsRenderer.writeAll(w.views(), export, "", org.tomolyte.view.linked.FigureSize.SINGLE_COLUMN);
+			} catch (java.io.IOException e) {
+				throw new java.io.UncheckedIOException(e);
+			}
+		});
+		p.setProperty("exported_files", "" + export.toFile().list().length);
 		try (Writer wr = Files.newBufferedWriter(out.resolve(prefix + "_result.properties"), StandardCharsets.UTF_8)) {
 			p.store(wr, "linked views under Xvfb");
 		}
 		System.exit(0);
+	}
+
+	private static final class Rectangle2DHolder {
+		static java.awt.geom.Rectangle2D area;
 	}
 
 	private static Rectangle bounds(LinkedViewsWindow w, String panel) throws Exception {

@@ -61,6 +61,9 @@ class LinkedViewsIT {
 		assertTrue(changed > 0.005 * all, "the Nyquist panel redrew for the other spectrum: " + p);
 		assertTrue(Integer.parseInt(p.getProperty("trace_changed_pixels")) > 0, "the trace's cursor line moved: " + p);
 		assertTrue(Files.size(out.resolve("geis_b.png")) > 10_000, "screenshot written: " + out.resolve("geis_b.png"));
+		assertEquals(p.getProperty("map_click_expected_spectrum"), p.getProperty("map_click_spectrum"), "a click on the DRT map picks its spectrum: " + p);
+		assertEquals(Integer.parseInt(p.getProperty("right_arrow_from")) + 1, Integer.parseInt(p.getProperty("right_arrow_to")), "→ steps to the next spectrum: " + p);
+		assertEquals(6 * 2 + 2 + 5, Integer.parseInt(p.getProperty("exported_files")), "6 panels and the layout as PNG and SVG, 5 CSVs: " + p);
 	}
 
 	@Test

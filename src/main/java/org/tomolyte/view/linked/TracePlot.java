@@ -66,8 +66,8 @@ public final class TracePlot implements LinkedView {
 			for (int i = 0; i < eventTimesS.length; i++) {
 				ValueMarker m = new ValueMarker(eventTimesS[i], new Color(213, 94, 0), new BasicStroke(1.2f));
 				m.setLabel(eventLabels != null && i < eventLabels.length ? eventLabels[i] : "event");
-				m.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
-				m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+				m.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT); // label left of the line: late events stay inside the plot
+				m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
 				plot.addDomainMarker(m);
 			}
 		plot.addDomainMarker(range, Layer.BACKGROUND);
