@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.jfree.chart.JFreeChart;
+import org.tomolyte.echem.CapacityAtTime;
 import org.tomolyte.model.Trace;
 import org.tomolyte.view.FigureExport;
 import org.tomolyte.view.session.SessionData;
@@ -73,7 +74,16 @@ public final class LinkedViews {
 			ev[i] = d.events().get(i).timeS;
 			labels[i] = d.events().get(i).label;
 		}
-		if (t != null && t.has(Trace.TIME_S) && t.eweV() != null) return new TracePlot(t.timeS(), t.eweV(), t.currentMa(), d.scanTimesS(), ev, labels);
+		if (t != null && t.has(Trace.TIME_S) && t.eweV() != null) {
+			TracePlot p = new TracePlot(t.timeS(), t.eweV(), t.currentMa(), d.scanTimesS(), ev, labels);
+			if (t.currentMa() != null) try {
+				// with a 1 cm² "area" the library's capacity per area is the capacity passed in mAh
+				p.setCapacity(CapacityAtTime.of(t, 1).throughputMahCm2At(t.timeS()));
+			} catch (RuntimeException e) {
+				// time runs backwards or the current is unusable: the trace is shown against time only
+			}
+			return p;
+		}
 		// no trace: the spectra's mean potentials stand in for it, so the cursor still has a time axis
 		double[] times = d.spectrumTimesS();
 		double[] ewe = new double[times.length];

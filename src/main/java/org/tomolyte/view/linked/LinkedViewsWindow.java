@@ -167,15 +167,17 @@ public final class LinkedViewsWindow extends JFrame {
 			@Override
 			public void mousePressed(MouseEvent e) {
 				if (e.isPopupTrigger() || e.getButton() != MouseEvent.BUTTON1 || e.isControlDown()) return;
-				if (e.isShiftDown()) rangeStart = xAt(p, e);
-				else state.setCursor(xAt(p, e));
+				double t = views.trace().timeAt(xAt(p, e));
+				if (e.isShiftDown()) rangeStart = t;
+				else state.setCursor(t);
 			}
 
 			@Override
 			public void mouseDragged(MouseEvent e) {
 				if ((e.getModifiersEx() & InputEvent.BUTTON1_DOWN_MASK) == 0 || e.isControlDown()) return;
-				if (e.isShiftDown() && !Double.isNaN(rangeStart)) state.setRange(rangeStart, xAt(p, e));
-				else state.setCursor(xAt(p, e));
+				double t = views.trace().timeAt(xAt(p, e));
+				if (e.isShiftDown() && !Double.isNaN(rangeStart)) state.setRange(rangeStart, t);
+				else state.setCursor(t);
 			}
 
 			@Override
@@ -249,8 +251,8 @@ public final class LinkedViewsWindow extends JFrame {
 			state.selectSpectrum(i);
 		} else {
 			XYPlot plot = views.trace().chart().getXYPlot();
-			double span = plot.getDomainAxis().getRange().getLength();
-			state.setCursor(state.cursorS() + direction * span / 100);
+			double lo = views.trace().timeAt(plot.getDomainAxis().getLowerBound()), hi = views.trace().timeAt(plot.getDomainAxis().getUpperBound());
+			state.setCursor(state.cursorS() + direction * (hi - lo) / 100);
 		}
 	}
 
@@ -308,6 +310,10 @@ public final class LinkedViewsWindow extends JFrame {
 		contours.setEnabled(views.map() != null);
 		contours.addActionListener(e -> views.map().setContours(contours.isSelected()));
 		view.add(contours);
+		JCheckBoxMenuItem capacity = new JCheckBoxMenuItem("Trace against capacity passed");
+		capacity.setEnabled(views.trace().hasCapacity());
+		capacity.addActionListener(e -> views.trace().showCapacity(capacity.isSelected()));
+		view.add(capacity);
 		view.add(item("Reset zoom", () -> {
 			for (ChartPanel p : panels.values())
 				p.restoreAutoBounds();

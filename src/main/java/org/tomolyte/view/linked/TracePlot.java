@@ -31,6 +31,11 @@ public final class TracePlot implements LinkedView {
 	private final ValueMarker cursor = new ValueMarker(Double.NaN, new Color(200, 0, 0), new BasicStroke(1.5f));
 	private final IntervalMarker range = new IntervalMarker(0, 0, new Color(0, 114, 178, 40));
 	private double shownFrom = Double.NaN, shownTo = Double.NaN;
+	private final java.util.List<ValueMarker> timedMarkers = new java.util.ArrayList<>();
+	private final java.util.List<Double> markerTimesS = new java.util.ArrayList<>();
+	private double[] capacityMah;
+	private boolean onCapacity;
+	private double cursorS = Double.NaN, rangeStartS = Double.NaN, rangeEndS = Double.NaN;
 
 	/**
 	 * @param timeS trace time (s), non-decreasing
@@ -61,6 +66,8 @@ public final class TracePlot implements LinkedView {
 				m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
 				m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
 				plot.addDomainMarker(m);
+				timedMarkers.add(m);
+				markerTimesS.add(scanTimesS[i]);
 			}
 		if (eventTimesS != null)
 			for (int i = 0; i < eventTimesS.length; i++) {
@@ -68,6 +75,8 @@ public final class TracePlot implements LinkedView {
 				m.setLabel(eventLabels != null && i < eventLabels.length ? eventLabels[i] : "event");
 				m.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT); // label left of the line: late events stay inside the plot
 				m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+				timedMarkers.add(m);
+				markerTimesS.add(eventTimesS[i]);
 				plot.addDomainMarker(m);
 			}
 		plot.addDomainMarker(range, Layer.BACKGROUND);
@@ -78,7 +87,7 @@ public final class TracePlot implements LinkedView {
 			org.jfree.chart.axis.ValueAxis a = plot.getDomainAxis();
 			double[] span = timeSpanS();
 			if (a.isAutoRange()) showWindow(span[0], span[1]);
-			else showWindow(Math.max(span[0], a.getLowerBound()), Math.min(span[1], a.getUpperBound()));
+			else showWindow(Math.max(span[0], timeAt(a.getLowerBound())), Math.min(span[1], timeAt(a.getUpperBound())));
 		});
 	}
 
@@ -109,7 +118,63 @@ public final class TracePlot implements LinkedView {
 	/** Current cursor position shown (s), NaN when hidden. */
 	public double cursorShownS() {
 		double v = cursor.getValue();
-		return v == -1e300 ? Double.NaN : v;
+		return v == -1e300 ? Double.NaN : timeAt(v);
+	}
+
+	/**
+	 * Gives the trace a capacity axis: the capacity passed (mAh, ∫|I|dt, non-decreasing) at every sample, as
+	 * an alternative to time for plotting against charge (see {@link #showCapacity}).
+	 */
+	public void setCapacity(double[] capacityMah) {
+		if (capacityMah != null && capacityMah.length != timeS.length)
+			throw new IllegalArgumentException("capacity has " + capacityMah.length + " values for " + timeS.length + " samples");
+		this.capacityMah = capacityMah;
+	}
+
+	public boolean hasCapacity() {
+		return capacityMah != null;
+	}
+
+	/** Plots against the capacity passed instead of time (false: time); the state stays in time. */
+	public void showCapacity(boolean on) {
+		boolean want = on && capacityMah != null;
+		if (want == onCapacity) return;
+		onCapacity = want;
+		XYPlot plot = chart.getXYPlot();
+		plot.getDomainAxis().setLabel(onCapacity ? "capacity passed / mAh" : "time / s");
+		for (int i = 0; i < timedMarkers.size(); i++)
+			timedMarkers.get(i).setValue(xOf(markerTimesS.get(i)));
+		shownFrom = shownTo = Double.NaN;
+		plot.getDomainAxis().setAutoRange(true);
+		double[] span = timeSpanS();
+		showWindow(span[0], span[1]);
+		update(cursorS, rangeStartS, rangeEndS);
+	}
+
+	public boolean capacityShown() {
+		return onCapacity;
+	}
+
+	/** The x value of time t on the current axis. */
+	public double xOf(double t) {
+		return onCapacity ? SessionStateTimes.interpolate(timeS, capacityMah, t) : t;
+	}
+
+	/** The time (s) at x on the current axis (on the capacity axis, the first time that capacity was reached). */
+	public double timeAt(double x) {
+		if (!onCapacity) return x;
+		int n = capacityMah.length;
+		if (n == 0 || Double.isNaN(x)) return Double.NaN;
+		int lo = 0, hi = n - 1;
+		if (x <= capacityMah[0]) return timeS[0];
+		if (x >= capacityMah[n - 1]) return timeS[n - 1];
+		while (hi - lo > 1) {
+			int mid = (lo + hi) >>> 1;
+			if (capacityMah[mid] < x) lo = mid;
+			else hi = mid;
+		}
+		double d = capacityMah[hi] - capacityMah[lo];
+		return d <= 0 ? timeS[hi] : timeS[lo] + (x - capacityMah[lo]) / d * (timeS[hi] - timeS[lo]);
 	}
 
 	/** Re-decimates for the visible time window (call after zoom/pan). */
@@ -122,7 +187,13 @@ public final class TracePlot implements LinkedView {
 		if (currentMa != null) setSeries((XYSeriesCollection) plot.getDataset(1), "I", Decimation.minMax(timeS, currentMa, fromS, toS, BUCKETS));
 	}
 
-	private static void setSeries(XYSeriesCollection data, String name, double[][] xy) {
+	private void setSeries(XYSeriesCollection data, String name, double[][] xy) {
+		if (onCapacity) {
+			double[] x = new double[xy[0].length];
+			for (int i = 0; i < x.length; i++)
+				x[i] = xOf(xy[0][i]);
+			xy = new double[][] { x, xy[1] };
+		}
 		XYSeries s = Charts.series(name, xy[0], xy[1]);
 		data.removeAllSeries();
 		data.addSeries(s);
@@ -130,13 +201,16 @@ public final class TracePlot implements LinkedView {
 
 	/** Moves the cursor line and the shaded range. */
 	public void update(double cursorS, double rangeStartS, double rangeEndS) {
-		cursor.setValue(Double.isNaN(cursorS) ? -1e300 : cursorS);
+		this.cursorS = cursorS;
+		this.rangeStartS = rangeStartS;
+		this.rangeEndS = rangeEndS;
+		cursor.setValue(Double.isNaN(cursorS) ? -1e300 : xOf(cursorS));
 		if (Double.isNaN(rangeStartS)) {
 			range.setStartValue(-1e300);
 			range.setEndValue(-1e300);
 		} else {
-			range.setStartValue(rangeStartS);
-			range.setEndValue(rangeEndS);
+			range.setStartValue(xOf(rangeStartS));
+			range.setEndValue(xOf(rangeEndS));
 		}
 	}
 }

@@ -49,6 +49,32 @@ class LinkedViewsTest {
 	}
 
 	@Test
+	void traceAgainstCapacityPassedKeepsTheCursorInTime() {
+		SessionState s = new SessionState();
+		LinkedViews v = new LinkedViews(data, s);
+		TracePlot trace = v.trace();
+		assertTrue(trace.hasCapacity());
+		s.setCursor(85);
+		trace.showCapacity(true);
+		// |I| = 0.5 mA throughout (the sign flips at 70 s): capacity passed = 0.5 mA × t / 3600 s/h, up to the
+		// charge of the one 0.1 s sample interval in which the current reverses (integration rule)
+		double expected = 0.5 * 85 / 3600, oneSample = 0.5 * 0.1 / 3600;
+		org.jfree.chart.plot.ValueMarker cursor = null;
+		for (Object m : trace.chart().getXYPlot().getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND))
+			cursor = (org.jfree.chart.plot.ValueMarker) m;
+		assertEquals(expected, cursor.getValue(), oneSample, "cursor drawn at the capacity passed by 85 s");
+		assertEquals(85, trace.cursorShownS(), 1e-6, "time → capacity → time is exact");
+		assertEquals(120, trace.timeAt(0.5 * 120 / 3600), 0.1, "a click at a capacity maps back to its time");
+		XYSeriesCollection d = (XYSeriesCollection) trace.chart().getXYPlot().getDataset(0);
+		double lastX = d.getSeries(0).getX(d.getSeries(0).getItemCount() - 1).doubleValue();
+		assertEquals(0.5 * 150 / 3600, lastX, oneSample, "the trace ends at the total capacity passed");
+		s.setCursor(40);
+		assertEquals(0.5 * 40 / 3600, cursor.getValue(), 1e-9);
+		trace.showCapacity(false);
+		assertEquals(40, cursor.getValue(), 0);
+	}
+
+	@Test
 	void selectingATrackHighlightsItOnlyInTheCrackView() {
 		SessionState s = new SessionState();
 		LinkedViews v = new LinkedViews(data, s);
