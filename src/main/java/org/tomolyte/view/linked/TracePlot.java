@@ -33,6 +33,8 @@ public final class TracePlot implements LinkedView {
 	private double shownFrom = Double.NaN, shownTo = Double.NaN;
 	private final java.util.List<ValueMarker> timedMarkers = new java.util.ArrayList<>();
 	private final java.util.List<Double> markerTimesS = new java.util.ArrayList<>();
+	private final java.util.List<ValueMarker> scanMarkers = new java.util.ArrayList<>();
+	private int selectedScan = -1;
 	private double[] capacityMah;
 	private boolean onCapacity;
 	private double cursorS = Double.NaN, rangeStartS = Double.NaN, rangeEndS = Double.NaN;
@@ -68,6 +70,7 @@ public final class TracePlot implements LinkedView {
 				plot.addDomainMarker(m);
 				timedMarkers.add(m);
 				markerTimesS.add(scanTimesS[i]);
+				scanMarkers.add(m);
 			}
 		if (eventTimesS != null)
 			for (int i = 0; i < eventTimesS.length; i++) {
@@ -108,11 +111,32 @@ public final class TracePlot implements LinkedView {
 	@Override
 	public void sync(SessionState s) {
 		update(s.cursorS(), s.rangeStartS(), s.rangeEndS());
+		selectScan(s.scan());
 	}
 
 	@Override
 	public void changed(SessionState s, java.util.Set<SessionState.Change> c) {
-		if (c.contains(SessionState.Change.CURSOR) || c.contains(SessionState.Change.RANGE)) sync(s);
+		if (c.contains(SessionState.Change.CURSOR) || c.contains(SessionState.Change.RANGE)) update(s.cursorS(), s.rangeStartS(), s.rangeEndS());
+		if (c.contains(SessionState.Change.SCAN)) selectScan(s.scan());
+	}
+
+	/** Draws the marker of the scan shown in the tomogram view bold and dark. */
+	public void selectScan(int scan) {
+		if (scan == selectedScan) return;
+		if (selectedScan >= 0 && selectedScan < scanMarkers.size()) {
+			scanMarkers.get(selectedScan).setPaint(new Color(150, 150, 150));
+			scanMarkers.get(selectedScan).setStroke(new BasicStroke(0.8f));
+		}
+		selectedScan = scan;
+		if (scan >= 0 && scan < scanMarkers.size()) {
+			scanMarkers.get(scan).setPaint(new Color(60, 60, 60));
+			scanMarkers.get(scan).setStroke(new BasicStroke(2f));
+		}
+	}
+
+	/** The scan whose marker is drawn bold, −1 for none. */
+	public int selectedScan() {
+		return selectedScan;
 	}
 
 	/** Current cursor position shown (s), NaN when hidden. */

@@ -39,6 +39,7 @@ class LinkedViewsTest {
 		assertEquals(2, v.spectrum().shown(), "spectrum nearest to 85 s is the one at 90 s");
 		assertEquals(SmallSessions.CAPACITY_RATE * 85, v.cracks().cursorCapacityShown(), 1e-12, "capacity at the cursor, linear in time");
 		assertEquals(1, s.scan(), "scan nearest to 85 s starts at 100 s");
+		assertEquals(1, v.trace().selectedScan(), "its marker on the trace is drawn bold");
 		// the Nyquist panel holds spectrum 2's points exactly
 		XYSeriesCollection n = (XYSeriesCollection) v.spectrum().nyquist().getXYPlot().getDataset();
 		assertEquals(data.spectra().get(2).size(), n.getSeries(0).getItemCount());
