@@ -21,4 +21,19 @@ public final class SpectrumFit {
 		this.kkResidualRe = kkResidualRe;
 		this.kkResidualIm = kkResidualIm;
 	}
+
+	/** The view of a DRT result (null: no DRT), its peaks and its Kramers–Kronig test (null: none). */
+	public static SpectrumFit of(org.tomolyte.drt.DrtResult r, java.util.List<org.tomolyte.drt.DrtPeak> peaks, org.tomolyte.drt.KkResult kk) {
+		double[] pt = null, ph = null;
+		if (peaks != null) {
+			pt = new double[peaks.size()];
+			ph = new double[peaks.size()];
+			for (int i = 0; i < pt.length; i++) {
+				pt[i] = peaks.get(i).tauS();
+				ph[i] = peaks.get(i).heightOhm();
+			}
+		}
+		return new SpectrumFit(r == null ? null : r.freqHz(), r == null ? null : r.fitReOhm(), r == null ? null : r.fitImOhm(), r == null ? null : r.tauS(),
+				r == null ? null : r.gammaOhm(), pt, ph, kk == null ? null : kk.freqHz(), kk == null ? null : kk.residualRe(), kk == null ? null : kk.residualIm());
+	}
 }

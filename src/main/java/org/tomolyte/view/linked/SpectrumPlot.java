@@ -10,13 +10,14 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.tomolyte.model.Spectrum;
 import org.tomolyte.model.SpectrumSeries;
 import org.tomolyte.view.Charts;
+import org.tomolyte.view.session.SessionState;
 
 /**
  * The spectrum panel: the selected spectrum's Nyquist plot (−Im Z against Re Z, measured points and the
  * DRT fit), its DRT curve γ(τ) with the fitted peaks, and its Kramers–Kronig residuals. Three charts that
  * follow the selected spectrum.
  */
-public final class SpectrumPlot {
+public final class SpectrumPlot implements LinkedView {
 	private final SpectrumSeries spectra;
 	private final IntFunction<SpectrumFit> fits;
 	private final JFreeChart nyquist;
@@ -53,6 +54,30 @@ public final class SpectrumPlot {
 		return residuals;
 	}
 
+	@Override
+	public java.util.Map<String, JFreeChart> charts() {
+		java.util.Map<String, JFreeChart> m = new java.util.LinkedHashMap<>();
+		m.put("nyquist", nyquist);
+		m.put("drt", drt);
+		m.put("kk_residuals", residuals);
+		return m;
+	}
+
+	@Override
+	public void sync(SessionState s) {
+		update(s.spectrum());
+	}
+
+	@Override
+	public void changed(SessionState s, java.util.Set<SessionState.Change> c) {
+		if (c.contains(SessionState.Change.SPECTRUM)) sync(s);
+	}
+
+	/** The spectrum shown, −1 for none. */
+	public int shown() {
+		return Math.max(-1, shown);
+	}
+
 	/** Shows spectrum {@code index} (−1 clears). */
 	public void update(int index) {
 		if (index == shown) return;
@@ -63,7 +88,10 @@ public final class SpectrumPlot {
 		clear(n);
 		clear(d);
 		clear(k);
-		if (index < 0 || index >= spectra.size()) return;
+		if (spectra == null || index < 0 || index >= spectra.size()) {
+			nyquist.setTitle("Nyquist — no spectrum");
+			return;
+		}
 		Spectrum s = spectra.get(index);
 		nyquist.setTitle("Nyquist — spectrum " + index + (Double.isNaN(s.startTimeS()) ? "" : String.format(" at %.0f s", s.startTimeS())));
 		n.getSeries(0).setNotify(false);
@@ -71,8 +99,10 @@ public final class SpectrumPlot {
 			n.getSeries(0).add(s.zReOhm(i), -s.zImOhm(i), false);
 		n.getSeries(0).setNotify(true);
 		SpectrumFit f = fits == null ? null : fits.apply(index);
+		drt.setTitle(f == null || f.tauS == null ? "DRT — none" : "DRT — spectrum " + index);
+		residuals.setTitle(f == null || f.kkFreqHz == null ? "Kramers–Kronig residuals — none" : "Kramers–Kronig residuals — spectrum " + index);
 		if (f != null) {
-			fill(n.getSeries(1), f.fitReOhm, negate(f.fitImOhm), false);
+			if (f.fitReOhm != null) fill(n.getSeries(1), f.fitReOhm, negate(f.fitImOhm), false);
 			fill(d.getSeries(0), f.tauS, f.gammaOhm, true);
 			fill(d.getSeries(1), f.peakTauS, f.peakHeightOhm, true);
 			if (f.kkFreqHz != null) {
