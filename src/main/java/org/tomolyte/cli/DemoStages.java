@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.tomolyte.synth.SyntheticCellGenerator;
+import org.tomolyte.view.ImageFigures;
 
 /** The list of demo stages, in the order of the study; each issue's work adds its stage here. */
 final class DemoStages {
@@ -56,7 +57,45 @@ final class DemoStages {
 			s.figure("drt/spectrum20/drt.png", "Spectrum 20: γ(τ) and its peaks");
 			s.csv("drt/spectrum20/peaks.csv", 6);
 		}));
+		stages.add(stage("Tomography: centre, rings and filtered back-projection of raw projections", (d, s) -> {
+			Path proj = d.out().resolve("cell/cell/projections");
+			String sino;
+			try (java.util.stream.Stream<Path> files = Files.list(proj)) {
+				sino = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith("_sino.tif")).sorted().findFirst()
+						.orElseThrow(() -> new java.io.IOException("the synthetic cell has no projections"));
+			}
+			String in = d.path("cell/cell/projections/" + sino), angles = d.path("cell/cell/projections/angles.txt");
+			d.command("Find Rotation Center", "input=" + in + " angles=" + angles + " output=" + d.path("tomo/center.csv"));
+			s.csv("tomo/center.csv", 3);
+			d.command("Reconstruct Slices", "input=" + in + " angles=" + angles + " rings=none zinger=0 output=" + d.path("tomo/slice_no_ring_removal.tif"));
+			d.command("Reconstruct Slices", "input=" + in + " angles=" + angles + " rings=[all] zinger=0.08 output=" + d.path("tomo/slice_rings_removed.tif"));
+			d.command("Remove Stripes", "input=" + in + " angles=" + angles + " rings=[all] output=" + d.path("tomo/stripes"));
+			Path exact = proj.resolve(sino.replace("_sino.tif", "_exact.tif"));
+			ImageFigures.montage(d.out().resolve("tomo/reconstruction.png"), 3, false, panel(exact, "exact slice (truth)"),
+					panel(d.out().resolve("tomo/slice_no_ring_removal.tif"), "FBP, no ring removal"),
+					panel(d.out().resolve("tomo/slice_rings_removed.tif"), "FBP, zingers + stripes removed"));
+			ImageFigures.montage(d.out().resolve("tomo/sinogram.png"), 2, true, panel(d.out().resolve("tomo/stripes/before.tif"), "sinogram (−log) before"),
+					panel(d.out().resolve("tomo/stripes/after.tif"), "after stripe removal"));
+			s.figure("tomo/reconstruction.png", "Synthetic cell slice: truth, plain FBP (rings from dead/partial detector columns), and with Vo's stripe removal");
+			s.figure("tomo/sinogram.png", "The sinogram before and after stripe removal");
+			s.csv("tomo/stripes/stripes.csv", 2);
+		}));
+		stages.add(stage("Linked views at every scan time", (d, s) -> {
+			d.command("Render Linked Views", "session=" + d.path("cell") + " output=" + d.path("views"));
+			try (java.util.stream.Stream<Path> dirs = Files.list(d.out().resolve("views"))) {
+				for (Path p : (Iterable<Path>) dirs.filter(Files::isDirectory).sorted()::iterator)
+					if (Files.exists(p.resolve("layout.png"))) s.figure("views/" + p.getFileName() + "/layout.png", "Linked views at " + p.getFileName());
+			}
+		}));
 		return stages;
+	}
+
+	/** A float slice from a TIFF (first slice of a stack) as a report panel. */
+	static ImageFigures.Panel panel(Path tif, String label) throws java.io.IOException {
+		ij.ImagePlus imp = ij.IJ.openImage(tif.toString());
+		if (imp == null) throw new java.io.IOException("Cannot open " + tif);
+		float[] px = (float[]) imp.getStack().getProcessor(1).convertToFloatProcessor().getPixels();
+		return new ImageFigures.Panel(px, imp.getWidth(), imp.getHeight(), label);
 	}
 
 	/** A stage from a title and a body. */
