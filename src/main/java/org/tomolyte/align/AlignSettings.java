@@ -9,7 +9,7 @@ import org.tomolyte.model.Volume;
  * operando XCT of a cell (see {@link TimeSeriesAligner}). Fluent setters validate their argument and name it
  * in the error.
  */
-public final class AlignSettings {
+public final class AlignSettings implements Cloneable {
 	private int threads = 0;
 	private int referenceIndex = 0;
 	private int coarseSize = 128;
@@ -38,6 +38,7 @@ public final class AlignSettings {
 	private Interpolation outputInterpolation = Interpolation.LINEAR;
 	private boolean cropToCommon = true;
 	private boolean keepAlignedVolumes = true;
+	private boolean translationOnly = false;
 
 	public int threads() { return threads; }
 	public int referenceIndex() { return referenceIndex; }
@@ -69,6 +70,7 @@ public final class AlignSettings {
 	public Interpolation outputInterpolation() { return outputInterpolation; }
 	public boolean cropToCommon() { return cropToCommon; }
 	public boolean keepAlignedVolumes() { return keepAlignedVolumes; }
+	public boolean translationOnly() { return translationOnly; }
 
 	/** Worker threads; 0 = all processors. Results do not depend on it. */
 	public AlignSettings threads(int n) { threads = atLeast("threads", n, 0); return this; }
@@ -125,6 +127,18 @@ public final class AlignSettings {
 	public AlignSettings cropToCommon(boolean on) { cropToCommon = on; return this; }
 	/** Keep the aligned volumes in the result (default on); off when the caller writes slices itself. */
 	public AlignSettings keepAlignedVolumes(boolean on) { keepAlignedVolumes = on; return this; }
+
+	/** Estimate translation only, no rotation (default off). */
+	public AlignSettings translationOnly(boolean on) { translationOnly = on; return this; }
+
+	/** An independent copy (the mask and interface settings are shared). */
+	public AlignSettings copy() {
+		try {
+			return (AlignSettings) super.clone();
+		} catch (CloneNotSupportedException e) {
+			throw new AssertionError(e);
+		}
+	}
 
 	static int atLeast(String name, int v, int min) {
 		if (v < min) throw new AlignException("Setting " + name + " must be at least " + min + ", got " + v);

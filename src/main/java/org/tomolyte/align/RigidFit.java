@@ -10,7 +10,8 @@ import org.apache.commons.math3.linear.SingularValueDecomposition;
  * Least-squares rigid transform between matched point sets (Kabsch 1976, Acta Cryst. A32:922; weighted form
  * of Umeyama 1991, IEEE PAMI 13:376, without scale), made robust by trimming: refit on the points whose
  * residual is below max(3 × 1.4826 × median residual, a floor) until the inlier set stops changing, and never
- * on fewer than half of the points. 2D fits (rotation about z only) use the closed form of the same problem.
+ * on fewer than half of the points. 2D fits (rotation about z only) use the closed form of the same problem;
+ * translation-only fits the weighted mean displacement.
  */
 final class RigidFit {
 	/** The fitted transform, every point's residual (µm, after the final fit) and its inlier flag. */
@@ -37,10 +38,15 @@ final class RigidFit {
 		}
 	}
 
+	/** Which motions the fit may use. */
+	enum Motion {
+		RIGID_3D, RIGID_2D, TRANSLATION
+	}
+
 	private RigidFit() {}
 
 	/** Weighted fit of ref ≈ R·scan + t over the points with {@code use[i]}; points are [n][3] in µm. */
-	static Affine3D fit(double[][] scan, double[][] ref, double[] weight, boolean[] use, boolean planar) {
+	static Affine3D fit(double[][] scan, double[][] ref, double[] weight, boolean[] use, Motion motion) {
 		double ws = 0;
 		double[] cs = new double[3], cr = new double[3];
 		for (int i = 0; i < scan.length; i++) {
@@ -57,7 +63,9 @@ final class RigidFit {
 			cr[k] /= ws;
 		}
 		double[][] rot;
-		if (planar) {
+		if (motion == Motion.TRANSLATION) {
+			rot = new double[][] { { 1, 0, 0 }, { 0, 1, 0 }, { 0, 0, 1 } };
+		} else if (motion == Motion.RIGID_2D) {
 			double sdot = 0, scross = 0;
 			for (int i = 0; i < scan.length; i++) {
 				if (!use[i]) continue;
@@ -91,13 +99,13 @@ final class RigidFit {
 	}
 
 	/** Trimmed fit; {@code floorUm} is the residual always accepted (about the expected match precision). */
-	static Result robust(double[][] scan, double[][] ref, double[] weight, boolean planar, double floorUm) {
+	static Result robust(double[][] scan, double[][] ref, double[] weight, Motion motion, double floorUm) {
 		int n = scan.length;
-		int minPoints = planar ? 2 : 3;
+		int minPoints = motion == Motion.RIGID_3D ? 3 : motion == Motion.RIGID_2D ? 2 : 1;
 		if (n < minPoints) throw new AlignException("Rigid fit needs at least " + minPoints + " matched blocks, got " + n);
 		boolean[] use = new boolean[n];
 		Arrays.fill(use, true);
-		Affine3D t = fit(scan, ref, weight, use, planar);
+		Affine3D t = fit(scan, ref, weight, use, motion);
 		double[] res = new double[n];
 		for (int iter = 0; iter < 20; iter++) {
 			residuals(t, scan, ref, res);
@@ -116,7 +124,7 @@ final class RigidFit {
 			if (count < minPoints) break;
 			boolean same = Arrays.equals(next, use);
 			use = next;
-			t = fit(scan, ref, weight, use, planar);
+			t = fit(scan, ref, weight, use, motion);
 			if (same) break;
 		}
 		residuals(t, scan, ref, res);

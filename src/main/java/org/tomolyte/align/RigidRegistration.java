@@ -29,6 +29,7 @@ public final class RigidRegistration {
 				throw new AlignException("Mask " + m + " must have the size of the reference " + reference);
 		}
 		boolean planar = reference.depth() == 1;
+		RigidFit.Motion motion = s.translationOnly() ? RigidFit.Motion.TRANSLATION : planar ? RigidFit.Motion.RIGID_2D : RigidFit.Motion.RIGID_3D;
 		int coarse = coarseFactor(reference, s);
 		List<Level> refLevels = pyramid(Level.of(reference), coarse, s.threads());
 		List<Level> scanLevels = pyramid(Level.of(scan), coarse, s.threads());
@@ -70,7 +71,7 @@ public final class RigidRegistration {
 					problem = "only " + usable + " blocks overlap the scan and match at factor " + rl.factor + " (need " + s.minBlocks() + ")";
 					break;
 				}
-				RigidFit.Result fit = fitAccepted(m, accepted, planar, 0.5 * voxelUm * rl.factor);
+				RigidFit.Result fit = fitAccepted(m, accepted, motion, 0.5 * voxelUm * rl.factor);
 				double delta = fit.transform.maxDifferenceUm(t, sizeX, sizeY, sizeZ);
 				t = fit.transform;
 				lastFit = fit;
@@ -181,7 +182,7 @@ public final class RigidRegistration {
 		return ok;
 	}
 
-	private static RigidFit.Result fitAccepted(BlockMatcher.Matches m, boolean[] accepted, boolean planar, double floorUm) {
+	private static RigidFit.Result fitAccepted(BlockMatcher.Matches m, boolean[] accepted, RigidFit.Motion motion, double floorUm) {
 		int n = count(accepted);
 		double[][] sp = new double[n][], rp = new double[n][];
 		double[] w = new double[n];
@@ -193,7 +194,7 @@ public final class RigidRegistration {
 				w[k] = 1;
 				k++;
 			}
-		RigidFit.Result r = RigidFit.robust(sp, rp, w, planar, floorUm);
+		RigidFit.Result r = RigidFit.robust(sp, rp, w, motion, floorUm);
 		// expand to all matches: rejected blocks get their residual under the final transform, inlier = false
 		double[][] allS = m.scanUm.toArray(new double[0][]), allR = m.refUm.toArray(new double[0][]);
 		double[] res = new double[m.size()];
