@@ -8,8 +8,9 @@ import org.tomolyte.model.Volume;
 /**
  * Coarse translation between two downsampled volumes: windowed, partially whitened phase correlation gives
  * several candidate peaks, and the candidate whose shifted overlap has the highest normalised
- * cross-correlation wins. The verification is what stops a lock on lab-frame features (ring artifacts,
- * detector defects) that stay put while the sample moves and produce a strong peak at zero shift.
+ * cross-correlation wins, computed after removing each column's mean along z. The verification is what stops
+ * a lock on lab-frame features (ring artifacts, constant along the rotation axis) that stay put while the
+ * sample moves and produce a strong peak at zero shift.
  */
 final class CoarseRegistration {
 	private CoarseRegistration() {}
@@ -22,8 +23,10 @@ final class CoarseRegistration {
 		float[] b = onReferenceGrid(ref, scan);
 		Correlator c = new Correlator(nx, ny, nz, s.tukeyAlpha(), s.whitening(), s.suppressAxialRings());
 		List<Correlator.Peak> peaks = c.correlate(a, b, s.candidatePeaks());
-		float[] av = s.suppressAxialRings() && nz > 2 ? removeAxialMean(a, nx, ny, nz) : a;
-		float[] bv = s.suppressAxialRings() && nz > 2 ? removeAxialMean(b, nx, ny, nz) : b;
+		// verification always ignores what is constant along the rotation axis: lab-frame rings would otherwise
+		// make the zero-shift candidate look best whatever the spectrum weighting did
+		float[] av = nz > 2 ? removeAxialMean(a, nx, ny, nz) : a;
+		float[] bv = nz > 2 ? removeAxialMean(b, nx, ny, nz) : b;
 		Correlator.Peak best = null;
 		double bestNcc = Double.NEGATIVE_INFINITY;
 		StringBuilder tried = new StringBuilder();

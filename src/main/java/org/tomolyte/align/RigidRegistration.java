@@ -36,6 +36,10 @@ public final class RigidRegistration {
 		progress.report(0.1, "Coarse registration of " + scanName);
 		Affine3D t = initial != null ? initial
 				: CoarseRegistration.translation(refLevels.get(refLevels.size() - 1), scanLevels.get(scanLevels.size() - 1), s, scanName);
+		double overlap = overlapFraction(reference, scan, t);
+		if (overlap < s.minOverlapFraction())
+			throw new AlignException(String.format(Locale.ROOT, "Scan %s does not overlap the reference: under %s only %.0f %% of the reference lies inside it (minimum %.0f %%)",
+					scanName, t, 100 * overlap, 100 * s.minOverlapFraction()));
 		double sizeX = reference.width() * reference.voxelXUm(), sizeY = reference.height() * reference.voxelYUm(),
 				sizeZ = reference.depth() * reference.voxelZUm();
 		double voxelUm = planar ? Math.min(reference.voxelXUm(), reference.voxelYUm())
@@ -112,6 +116,27 @@ public final class RigidRegistration {
 		progress.report(1, null);
 		return new RegistrationResult(t, converged, msg.toString(), iterations, lastFit.inlierCount, lastFit.inlierRmsUm,
 				blockTable(lastMatches, lastFit, lastAccepted, t));
+	}
+
+	/** Fraction of a 16³ grid of reference points that map inside the scan. */
+	static double overlapFraction(Volume reference, Volume scan, Affine3D scanToRef) {
+		Affine3D inv = scanToRef.inverse();
+		int n = 16, in = 0, total = 0;
+		double[] p = new double[3];
+		for (int k = 0; k < n; k++)
+			for (int j = 0; j < n; j++)
+				for (int i = 0; i < n; i++) {
+					p[0] = (i + 0.5) / n * reference.width() * reference.voxelXUm() - 0.5 * reference.voxelXUm();
+					p[1] = (j + 0.5) / n * reference.height() * reference.voxelYUm() - 0.5 * reference.voxelYUm();
+					p[2] = reference.depth() == 1 ? 0 : (k + 0.5) / n * reference.depth() * reference.voxelZUm() - 0.5 * reference.voxelZUm();
+					inv.apply(p, p);
+					total++;
+					if (p[0] >= -0.5 * scan.voxelXUm() && p[0] <= (scan.width() - 0.5) * scan.voxelXUm() && p[1] >= -0.5 * scan.voxelYUm()
+							&& p[1] <= (scan.height() - 0.5) * scan.voxelYUm()
+							&& (scan.depth() == 1 || p[2] >= -0.5 * scan.voxelZUm() && p[2] <= (scan.depth() - 0.5) * scan.voxelZUm()))
+						in++;
+				}
+		return in / (double) total;
 	}
 
 	/** Voxel sizes must agree within 1 % per axis for block matching to compare like with like. */

@@ -14,6 +14,8 @@ final class SyntheticCell {
 	static final double VOXEL_UM = 2.0;
 	final int width, height, depth, margin;
 	final Volume sample; // sample frame with margin on every side
+	final float[] roughVoxels; // interface roughness (voxels) per sample-frame column
+	double roughnessVoxels = 0.3;
 	final double interfaceZ0, slopeX, slopeY; // interface height (voxels) at the volume centre, slopes dz/dx, dz/dy
 	double noise = 0.05;
 	double ringAmplitude = 0.08;
@@ -39,6 +41,9 @@ final class SyntheticCell {
 			rough[0][i] = (float) rnd.nextGaussian();
 		blur2d(rough[0], w, h, 3.0);
 		double sd = std(tex), rsd = std(rough);
+		roughVoxels = new float[w * h];
+		for (int i = 0; i < roughVoxels.length; i++)
+			roughVoxels[i] = (float) (roughnessVoxels * rough[0][i] / rsd);
 		Volume v = new Volume(w, h, tex, VOXEL_UM, VOXEL_UM, VOXEL_UM);
 		double cx = (w - 1) / 2.0, cy = (h - 1) / 2.0;
 		double rOuter = 0.48 * Math.min(width, height) + margin, wall = 4;
@@ -47,7 +52,7 @@ final class SyntheticCell {
 				for (int x = 0; x < w; x++) {
 					double t = tex[z][y * w + x] / sd;
 					double r = Math.hypot(x - cx, y - cy);
-					double zi = interfaceHeightSampleFrame(x, y) + 0.3 * rough[0][y * w + x] / rsd;
+					double zi = interfaceHeightSampleFrame(x, y) + roughVoxels[y * w + x];
 					double metal = smoothStep(z - zi); // 0 electrolyte, 1 metal
 					double inside = 1 - smoothStep(r - (rOuter - wall));
 					double housing = smoothStep(r - (rOuter - wall)) * (1 - smoothStep(r - rOuter));
@@ -67,6 +72,11 @@ final class SyntheticCell {
 	/** Interface height (voxels) at scan voxel (x, y) of an unmoved scan. */
 	double interfaceHeightScan(double x, double y) {
 		return interfaceHeightSampleFrame(x + margin, y + margin) - margin;
+	}
+
+	/** True interface height (voxels, plane + roughness) at integer voxel (x, y) of an unmoved scan. */
+	double trueHeightScan(int x, int y) {
+		return interfaceHeightScan(x, y) + roughVoxels[(y + margin) * (width + 2 * margin) + x + margin];
 	}
 
 	/**
