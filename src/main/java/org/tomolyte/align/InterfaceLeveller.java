@@ -77,25 +77,41 @@ public final class InterfaceLeveller {
 			double off = Correlator.parabola(sign * g[k - 1], sign * g[k], sign * g[k + 1]);
 			heights[t] = (float) ((from + k + off) * dw);
 		}
-		double medStrength = RigidRegistration.median(Arrays.stream(strength).filter(x -> x > 0).toArray());
+		// a real interface separates two plateaus; a texture gradient does not. Tiles whose plateau contrast
+		// across the found edge is under three quarters of the typical one (outside the cell, wall, holes) have no interface.
+		double[] contrast = new double[heights.length];
+		for (int t = 0; t < heights.length; t++) {
+			if (Float.isNaN(heights[t])) continue;
+			int k = (int) Math.round(heights[t] / dw) - from;
+			double below = plateau(profiles[t], k - 8, k - 2), above = plateau(profiles[t], k + 2, k + 8);
+			contrast[t] = (rising ? 1 : -1) * (above - below);
+		}
+		double[] positive = Arrays.stream(contrast).filter(x -> x > 0).toArray();
+		double medContrast = positive.length > 0 ? RigidRegistration.median(positive) : 0;
 		int valid = 0;
 		for (int t = 0; t < heights.length; t++) {
-			// a tile whose step is under a fifth of the typical step has no interface (hole, edge of the cell)
-			if (!(strength[t] > 0.2 * medStrength)) heights[t] = Float.NaN;
+			if (!(contrast[t] > 0.75 * medContrast)) heights[t] = Float.NaN;
 			if (!Float.isNaN(heights[t])) valid++;
 		}
 		if (valid < 3)
 			throw new AlignException("No electrolyte/liquid-metal interface found along " + s.axis() + " in " + v + ": only " + valid
 					+ " tiles show a grey-value step; check the axis, polarity and search range");
-
+		refineByTemplate(profiles, heights, from, dw, s.fitHalfWidthVoxels());
 		double originU = (step - 1) / 2.0 * du, originV = (Math.min(step, nv) - 1) / 2.0 * dv;
 		List<double[]> pts = new ArrayList<>();
+		List<Integer> tileOf = new ArrayList<>();
 		for (int j = 0; j < tv; j++)
 			for (int i = 0; i < tu; i++)
-				if (!Float.isNaN(heights[j * tu + i])) pts.add(new double[] { originU + i * step * du, originV + j * step * dv, heights[j * tu + i] });
+				if (!Float.isNaN(heights[j * tu + i])) {
+					pts.add(new double[] { originU + i * step * du, originV + j * step * dv, heights[j * tu + i] });
+					tileOf.add(j * tu + i);
+				}
 		boolean flat = tv == 1;
 		double[] plane = new double[3];
 		boolean[] inlier = robustPlane(pts, s.outlierSigma(), flat, plane);
+		float[] inlierMap = new float[tu * tv];
+		for (int i = 0; i < pts.size(); i++)
+			if (inlier[i]) inlierMap[tileOf.get(i)] = 1;
 		double ss = 0, min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
 		int n = 0;
 		for (int i = 0; i < pts.size(); i++) {
@@ -112,7 +128,94 @@ public final class InterfaceLeveller {
 		Affine3D levelling = levelling(plane[1], plane[2], cu, cv, cw, alongZ);
 		Volume map = new Volume(tu, tv, new float[][] { heights }, step * du, step * dv, 1);
 		progress.report(1, String.format(Locale.ROOT, "Interface tilt %.3f°", Math.toDegrees(Math.atan(Math.hypot(plane[1], plane[2])))));
-		return new InterfaceResult(s.axis(), map, originU, originV, plane[0], plane[1], plane[2], Math.sqrt(ss / n), max - min, valid, n, rising, levelling);
+		return new InterfaceResult(s.axis(), map, originU, originV, plane[0], plane[1], plane[2], Math.sqrt(ss / n), max - min, valid, n, rising, levelling,
+				new Volume(tu, tv, new float[][] { inlierMap }, step * du, step * dv, 1));
+	}
+
+	/**
+	 * Refines every tile's edge by least-squares fitting of the mean edge profile (the tile profiles aligned on
+	 * their first estimates and averaged, so texture and noise cancel in it): p(w) ≈ a + b·T(w − h) over ±half
+	 * voxels, h searched in 0.05-voxel steps around the first estimate and refined by a parabola through the
+	 * residual sums. Using the whole edge, not only its steepest point, keeps texture next to the interface
+	 * from pulling single tiles.
+	 */
+	static void refineByTemplate(float[][] profiles, float[] heights, int from, double dw, int half) {
+		int len = profiles[0].length;
+		int os = 10; // template oversampling
+		int tl = 2 * (half + 4) * os + 1, tc = (half + 4) * os;
+		double[] template = new double[tl];
+		int[] count = new int[tl];
+		for (int t = 0; t < profiles.length; t++) {
+			if (Float.isNaN(heights[t])) continue;
+			double h = heights[t] / dw - from;
+			for (int j = 0; j < tl; j++) {
+				double w = h + (j - tc) / (double) os;
+				if (w < 0 || w > len - 1) continue;
+				template[j] += lerp(profiles[t], w);
+				count[j]++;
+			}
+		}
+		for (int j = 0; j < tl; j++)
+			template[j] = count[j] > 0 ? template[j] / count[j] : Double.NaN;
+		int steps = 3 * 20;
+		for (int t = 0; t < profiles.length; t++) {
+			if (Float.isNaN(heights[t])) continue;
+			double h0 = heights[t] / dw - from;
+			double[] sse = new double[2 * steps + 1];
+			for (int k = -steps; k <= steps; k++) {
+				double h = h0 + k / 20.0;
+				sse[k + steps] = stepFitResidual(profiles[t], template, h, half, os, tc);
+			}
+			int best = 0;
+			for (int k = 1; k < sse.length; k++)
+				if (sse[k] < sse[best]) best = k;
+			if (best == 0 || best == sse.length - 1 || Double.isInfinite(sse[best])) continue; // keep the gradient estimate
+			double off = -Correlator.parabola(-sse[best - 1], -sse[best], -sse[best + 1]);
+			heights[t] = (float) ((from + h0 + (best - steps - off) / 20.0) * dw);
+		}
+	}
+
+	/** Residual sum of squares of the best p ≈ a + b·T(w − h) over the window, T read at the shifted positions. */
+	private static double stepFitResidual(float[] p, double[] template, double h, int half, int os, int tc) {
+		int lo = (int) Math.ceil(h - half), hi = (int) Math.floor(h + half);
+		double sx = 0, sy = 0, sxx = 0, sxy = 0, syy = 0;
+		int n = 0;
+		for (int w = lo; w <= hi; w++) {
+			if (w < 0 || w >= p.length) continue;
+			double j = tc + (w - h) * os;
+			int j0 = (int) Math.floor(j);
+			if (j0 < 0 || j0 + 1 >= template.length) continue;
+			double x = template[j0] + (j - j0) * (template[j0 + 1] - template[j0]);
+			if (Double.isNaN(x)) continue;
+			double y = p[w];
+			sx += x;
+			sy += y;
+			sxx += x * x;
+			sxy += x * y;
+			syy += y * y;
+			n++;
+		}
+		if (n < half) return Double.POSITIVE_INFINITY;
+		double vx = sxx - sx * sx / n, cxy = sxy - sx * sy / n, vy = syy - sy * sy / n;
+		if (vx <= 0) return Double.POSITIVE_INFINITY;
+		return (vy - cxy * cxy / vx) / n;
+	}
+
+	/** Mean of p over [a, b] clipped to the profile; NaN when empty. */
+	private static double plateau(float[] p, int a, int b) {
+		double sum = 0;
+		int n = 0;
+		for (int i = Math.max(0, a); i <= Math.min(p.length - 1, b); i++) {
+			sum += p[i];
+			n++;
+		}
+		return n > 0 ? sum / n : Double.NaN;
+	}
+
+	private static double lerp(float[] p, double w) {
+		int i = (int) Math.floor(w);
+		if (i >= p.length - 1) return p[p.length - 1];
+		return p[i] + (w - i) * (p[i + 1] - p[i]);
 	}
 
 	/** The rotation about the interface centre that maps the plane normal (−a, −b, 1) in (u, v, w) onto w. */

@@ -17,9 +17,10 @@ public final class InterfaceResult {
 	private final int validCount, inlierCount;
 	private final boolean rising;
 	private final Affine3D levelling;
+	private final Volume inlierMap;
 
 	InterfaceResult(InterfaceSettings.Axis axis, Volume heightMapUm, double mapOriginUUm, double mapOriginVUm, double heightAtOriginUm, double slopeU,
-			double slopeV, double roughnessRmsUm, double peakToValleyUm, int validCount, int inlierCount, boolean rising, Affine3D levelling) {
+			double slopeV, double roughnessRmsUm, double peakToValleyUm, int validCount, int inlierCount, boolean rising, Affine3D levelling, Volume inlierMap) {
 		this.axis = axis;
 		this.heightMapUm = heightMapUm;
 		this.mapOriginUUm = mapOriginUUm;
@@ -33,6 +34,7 @@ public final class InterfaceResult {
 		this.inlierCount = inlierCount;
 		this.rising = rising;
 		this.levelling = levelling;
+		this.inlierMap = inlierMap;
 	}
 
 	public InterfaceSettings.Axis axis() { return axis; }
@@ -43,6 +45,13 @@ public final class InterfaceResult {
 	 * NaN where no edge was found.
 	 */
 	public Volume heightMapUm() { return heightMapUm; }
+
+	/**
+	 * 1 where the tile's height was used by the final plane fit, 0 where it lies more than outlierSigma robust
+	 * standard deviations from the plane (bumps, filaments, wall effects) or no edge was found; same grid as
+	 * the height map.
+	 */
+	public Volume inlierMap() { return inlierMap; }
 	public double mapOriginUUm() { return mapOriginUUm; }
 	public double mapOriginVUm() { return mapOriginVUm; }
 

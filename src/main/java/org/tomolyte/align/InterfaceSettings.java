@@ -27,6 +27,7 @@ public final class InterfaceSettings {
 	private int searchFromVoxel = -1, searchToVoxel = -1;
 	private int searchHalfWidthVoxels = 0;
 	private double outlierSigma = 3.0;
+	private int fitHalfWidthVoxels = 6;
 
 	public Axis axis() { return axis; }
 	public int stepVoxels() { return stepVoxels; }
@@ -36,6 +37,7 @@ public final class InterfaceSettings {
 	public int searchToVoxel() { return searchToVoxel; }
 	public int searchHalfWidthVoxels() { return searchHalfWidthVoxels; }
 	public double outlierSigma() { return outlierSigma; }
+	public int fitHalfWidthVoxels() { return fitHalfWidthVoxels; }
 
 	public InterfaceSettings axis(Axis a) { axis = java.util.Objects.requireNonNull(a, "axis"); return this; }
 	/** Lateral size (voxels) of the square tiles whose mean column profile gives one height (default 4). */
@@ -48,5 +50,7 @@ public final class InterfaceSettings {
 	/** Search only this far (voxels) from the edge of the mean profile; 0 = a quarter of the column (default). */
 	public InterfaceSettings searchHalfWidthVoxels(int n) { searchHalfWidthVoxels = AlignSettings.atLeast("searchHalfWidthVoxels", n, 0); return this; }
 	/** Heights further than this many robust standard deviations from the plane are outliers (default 3). */
+	/** Half width (voxels) of the window over which the edge model is fitted to each tile's profile (default 6). */
+	public InterfaceSettings fitHalfWidthVoxels(int n) { fitHalfWidthVoxels = AlignSettings.atLeast("fitHalfWidthVoxels", n, 2); return this; }
 	public InterfaceSettings outlierSigma(double s) { outlierSigma = AlignSettings.positive("outlierSigma", s); return this; }
 }

@@ -46,7 +46,7 @@ final class SyntheticCell {
 			roughVoxels[i] = (float) (roughnessVoxels * rough[0][i] / rsd);
 		Volume v = new Volume(w, h, tex, VOXEL_UM, VOXEL_UM, VOXEL_UM);
 		double cx = (w - 1) / 2.0, cy = (h - 1) / 2.0;
-		double rOuter = 0.48 * Math.min(width, height) + margin, wall = 4;
+		double rOuter = 0.47 * Math.min(width, height), wall = 4;
 		for (int z = 0; z < d; z++)
 			for (int y = 0; y < h; y++)
 				for (int x = 0; x < w; x++) {
