@@ -39,6 +39,7 @@ public final class AlignSettings implements Cloneable {
 	private boolean cropToCommon = true;
 	private boolean keepAlignedVolumes = true;
 	private boolean translationOnly = false;
+	private double bandLimit = 0.5;
 
 	public int threads() { return threads; }
 	public int referenceIndex() { return referenceIndex; }
@@ -71,6 +72,7 @@ public final class AlignSettings implements Cloneable {
 	public boolean cropToCommon() { return cropToCommon; }
 	public boolean keepAlignedVolumes() { return keepAlignedVolumes; }
 	public boolean translationOnly() { return translationOnly; }
+	public double bandLimit() { return bandLimit; }
 
 	/** Worker threads; 0 = all processors. Results do not depend on it. */
 	public AlignSettings threads(int n) { threads = atLeast("threads", n, 0); return this; }
@@ -127,6 +129,9 @@ public final class AlignSettings implements Cloneable {
 	public AlignSettings cropToCommon(boolean on) { cropToCommon = on; return this; }
 	/** Keep the aligned volumes in the result (default on); off when the caller writes slices itself. */
 	public AlignSettings keepAlignedVolumes(boolean on) { keepAlignedVolumes = on; return this; }
+
+	/** Block matching ignores frequencies above this fraction of Nyquist (cosine taper from half of it; default 0.5; 1 = off). */
+	public AlignSettings bandLimit(double f) { bandLimit = within("bandLimit", f, 0.1, 1); return this; }
 
 	/** Estimate translation only, no rotation (default off). */
 	public AlignSettings translationOnly(boolean on) { translationOnly = on; return this; }

@@ -51,7 +51,7 @@ final class BlockMatcher {
 		this.by = blockDim(blockSize, r.height());
 		this.bz = blockDim(blockSize, r.depth());
 		this.settings = settings;
-		this.correlators = ThreadLocal.withInitial(() -> new Correlator(bx, by, bz, settings.tukeyAlpha(), settings.whitening(), settings.suppressAxialRings()));
+		this.correlators = ThreadLocal.withInitial(() -> new Correlator(bx, by, bz, settings.tukeyAlpha(), settings.whitening(), settings.suppressAxialRings(), settings.bandLimit()));
 	}
 
 	private static int blockDim(int wanted, int n) {

@@ -41,8 +41,19 @@ final class Correlator {
 	private final FloatFFT_2D fft2;
 	private final float[] specA, specB;
 	private final float[] surface;
+	private final float[] bandWeight;
 
 	Correlator(int nx, int ny, int nz, double tukeyAlpha, double whitening, boolean removeAxialMean) {
+		this(nx, ny, nz, tukeyAlpha, whitening, removeAxialMean, 1.0);
+	}
+
+	/**
+	 * @param bandLimit fraction of the Nyquist frequency above which the cross-power spectrum is tapered to
+	 *        zero (cosine roll-off from bandLimit/2): band-limited phase correlation (Takita et al. 2003, IEICE
+	 *        Trans. Fundamentals E86-A:1925). Interpolating the scan through the current transform distorts the
+	 *        phase of frequencies near Nyquist, and whitening would otherwise let them bias the peak.
+	 */
+	Correlator(int nx, int ny, int nz, double tukeyAlpha, double whitening, boolean removeAxialMean, double bandLimit) {
 		this.nx = nx;
 		this.ny = ny;
 		this.nz = nz;
@@ -54,9 +65,31 @@ final class Correlator {
 		this.fft3 = nz > 1 ? new FloatFFT_3D(nz, ny, nx) : null;
 		this.fft2 = nz > 1 ? null : new FloatFFT_2D(ny, nx);
 		int n = nx * ny * nz;
+		this.bandWeight = bandLimit >= 1 ? null : bandWeights(nx, ny, nz, bandLimit);
 		specA = new float[2 * n];
 		specB = new float[2 * n];
 		surface = new float[n];
+	}
+
+	private static float[] bandWeights(int nx, int ny, int nz, double limit) {
+		float[] w = new float[nx * ny * nz];
+		for (int z = 0; z < nz; z++)
+			for (int y = 0; y < ny; y++)
+				for (int x = 0; x < nx; x++) {
+					double fx = freq(x, nx), fy = freq(y, ny), fz = nz > 1 ? freq(z, nz) : 0;
+					double r = Math.sqrt(fx * fx + fy * fy + fz * fz); // 1 = Nyquist along an axis
+					double v;
+					if (r <= limit / 2) v = 1;
+					else if (r >= limit) v = 0;
+					else v = 0.5 * (1 + Math.cos(Math.PI * (r - limit / 2) / (limit / 2)));
+					w[(z * ny + y) * nx + x] = (float) v;
+				}
+		return w;
+	}
+
+	/** Frequency of FFT bin i as a fraction of Nyquist. */
+	private static double freq(int i, int n) {
+		return n <= 1 ? 0 : (i <= n / 2 ? i : i - n) / (n / 2.0);
 	}
 
 	/** Tukey window (alpha = 1: Hann, alpha = 0: rectangular); all ones for n ≤ 2. */
@@ -103,6 +136,11 @@ final class Correlator {
 				double s = 1 / (Math.pow(mag, whitening) + eps);
 				specA[2 * i] = (float) (cr * s);
 				specA[2 * i + 1] = (float) (ci * s);
+			}
+		if (bandWeight != null)
+			for (int i = 0; i < n; i++) {
+				specA[2 * i] *= bandWeight[i];
+				specA[2 * i + 1] *= bandWeight[i];
 			}
 		if (fft3 != null) fft3.complexInverse(specA, true);
 		else fft2.complexInverse(specA, true);

@@ -77,6 +77,7 @@ public final class RigidRegistration {
 				}
 				RigidFit.Result fit = fitAccepted(m, accepted, motion, 0.5 * voxelUm * rl.factor);
 				double delta = fit.transform.maxDifferenceUm(t, sizeX, sizeY, sizeZ);
+				if (Boolean.getBoolean("align.debug")) System.err.printf("  factor %d round %d: delta %.5f µm, %d/%d inliers, rms %.4f%n", rl.factor, it, delta, fit.inlierCount, m.size(), fit.inlierRmsUm);
 				t = fit.transform;
 				lastFit = fit;
 				lastMatches = m;

@@ -24,6 +24,7 @@ class RigidRegistrationTest {
 		Volume ref = cell.scan(Affine3D.identity(), 11), scan = cell.scan(MOTION, 12);
 		RegistrationResult r = RigidRegistration.register(ref, scan, new AlignSettings(), null, "t01", Progress.NONE);
 		double[] e = errors(r, MOTION.inverse());
+		System.out.printf("synthetic, default noise: RMS error %.4f voxels, rotation error %.4f°, %s%n", e[0], e[1], r);
 		assertTrue(r.converged(), r.toString());
 		assertTrue(e[0] <= 0.1, "RMS error " + e[0] + " voxels; " + r);
 		assertTrue(e[1] <= 0.05, "rotation error " + e[1] + "°; " + r);
@@ -38,6 +39,7 @@ class RigidRegistrationTest {
 		Volume ref = cell.scan(Affine3D.identity(), 21), scan = cell.scan(MOTION, 22);
 		RegistrationResult r = RigidRegistration.register(ref, scan, new AlignSettings(), null, "t01", Progress.NONE);
 		double[] e = errors(r, MOTION.inverse());
+		System.out.printf("synthetic, 3× noise: RMS error %.4f voxels, rotation error %.4f°, %s%n", e[0], e[1], r);
 		assertTrue(r.converged(), r.toString());
 		assertTrue(e[0] <= 0.3, "RMS error " + e[0] + " voxels; " + r);
 	}
