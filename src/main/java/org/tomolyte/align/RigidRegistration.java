@@ -77,7 +77,6 @@ public final class RigidRegistration {
 				}
 				RigidFit.Result fit = fitAccepted(m, accepted, motion, 0.5 * voxelUm * rl.factor);
 				double delta = fit.transform.maxDifferenceUm(t, sizeX, sizeY, sizeZ);
-				if (Boolean.getBoolean("align.debug")) System.err.printf("  factor %d round %d: delta %.5f µm, %d/%d inliers, rms %.4f%n", rl.factor, it, delta, fit.inlierCount, m.size(), fit.inlierRmsUm);
 				t = fit.transform;
 				lastFit = fit;
 				lastMatches = m;
@@ -114,6 +113,7 @@ public final class RigidRegistration {
 		}
 		if (converged) msg.append(String.format(Locale.ROOT, "converged in %d rounds, %d/%d blocks, RMS residual %.4f µm", iterations,
 				lastFit.inlierCount, lastMatches.size(), lastFit.inlierRmsUm));
+		else msg.setLength(msg.length() - 2); // drop the trailing "; "
 		progress.report(1, null);
 		return new RegistrationResult(t, converged, msg.toString(), iterations, lastFit.inlierCount, lastFit.inlierRmsUm,
 				blockTable(lastMatches, lastFit, lastAccepted, t));

@@ -45,6 +45,7 @@ public final class SliceAligner {
 		for (int z = 0; z < n; z++)
 			if (z != referenceSlice) todo[k++] = z;
 		Parallel.forEach(todo.length, settings.threads(), j -> {
+			progress.checkCancelled();
 			int z = todo[j];
 			int toward = z > referenceSlice ? z - 1 : z + 1;
 			pairs[z] = RigidRegistration.register(slice(stack, toward), slice(stack, z), s, null, "slice " + (z + 1) + " to " + (toward + 1), Progress.NONE);

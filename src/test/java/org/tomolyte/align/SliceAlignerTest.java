@@ -19,8 +19,12 @@ class SliceAlignerTest {
 	 * 4×4 sub-pixels, so interpolation errors of the generator stay far below the 0.1-pixel target.
 	 */
 	private static Volume driftedStack(Affine3D[] motions, double noise) {
-		float[] im = RealData.slice(TestData.file("xct/battery_xct_workflows/im_1.tif"));
-		int w = 576, sub = 4;
+		return driftedStack("xct/battery_xct_workflows/im_1.tif", 576, motions, noise);
+	}
+
+	static Volume driftedStack(String file, int w, Affine3D[] motions, double noise) {
+		float[] im = RealData.slice(TestData.file(file));
+		int sub = 4;
 		Volume full = new Volume(w, w, new float[][] { im }, 1, 1, 1);
 		double o = (w - CROP) / 2.0;
 		double fine = 1.0 / sub, first = o - 0.5 + fine / 2;
@@ -78,12 +82,37 @@ class SliceAlignerTest {
 		assertNotNull(r.aligned());
 	}
 
-	@Test
-	void rigidDriftIsRecovered() {
+	private static Affine3D[] rigidMotions() {
 		Affine3D[] m = new Affine3D[N];
 		for (int k = 0; k < N; k++)
 			m[k] = Affine3D.rotationAbout(CROP / 2.0, CROP / 2.0, 0, 0, 0, 0.35 * k - 0.2 * (k % 2)).then(Affine3D.translation(0.9 * k, 0.6 * k, 0));
+		return m;
+	}
+
+	/**
+	 * The concentric windings of im_1 hardly change under a rotation about their centre: blocks measure radial
+	 * displacement only and each round recovers a fraction of the rotation. Each pair must then either be
+	 * accurate or be flagged as still changing — never silently wrong.
+	 */
+	@Test
+	void rigidOnConcentricWindingsIsAccurateOrFlagged() {
+		Affine3D[] m = rigidMotions();
 		Volume stack = driftedStack(m, 500);
+		SliceAlignResult r = SliceAligner.align(stack, SliceAlignMode.RIGID, SliceAligner.defaults().acceptUnconverged(true), 0, false, Progress.NONE);
+		for (int k = 1; k < N; k++) {
+			RegistrationResult p = r.pairs().get(k);
+			double err = rmsError(p.transform(), m[k - 1].concatenate(m[k].inverse()));
+			System.out.printf("im_1 rigid pair %d: %.4f px, %s%n", k, err, p.converged() ? "converged" : "flagged");
+			assertTrue(p.converged() ? err <= 0.1 : p.message().contains("still changing"), err + " px: " + p);
+		}
+		assertEquals(0, r.table().column("converged")[0], 1, "reference slice row");
+	}
+
+	@Test
+	void rigidDriftIsRecovered() {
+		Affine3D[] m = rigidMotions();
+		// a slice of the real cell volume: housing, windings and electrolyte give texture in every direction
+		Volume stack = driftedStack("xct/battery_xct_workflows/cell_vol_031-070/im050.tif", 728, m, 2);
 		SliceAlignResult r = SliceAligner.align(stack, SliceAlignMode.RIGID);
 		double worst = 0, worstRot = 0;
 		for (int k = 0; k < N; k++) {
@@ -102,6 +131,8 @@ class SliceAlignerTest {
 				diff += Math.abs(a.get(x, y, N - 1) - a.get(x, y, 0));
 				ref += Math.abs(stack.get(x, y, N - 1) - stack.get(x, y, 0));
 			}
-		assertTrue(diff < 0.5 * ref, "aligned difference " + diff + " vs unaligned " + ref);
+		// aligned, only the noise differs: E|n1 − n2| = 2σ/√π for two independent N(0, σ²) pixels (σ = 2)
+		double perPixel = diff / (120 * 120), noiseOnly = 2 * 2 / Math.sqrt(Math.PI);
+		assertTrue(perPixel < 1.1 * noiseOnly, "aligned mean difference " + perPixel + " vs noise-only " + noiseOnly + " (unaligned " + ref / (120 * 120) + ")");
 	}
 }
