@@ -82,6 +82,24 @@ class RigidRegistrationTest {
 	}
 
 	@Test
+	void aScanOfAnotherSizeIsRegisteredInMicrometres() {
+		SyntheticCell cell = new SyntheticCell(96, 96, 48, 10, 0.01, 0);
+		Volume ref = cell.scan(Affine3D.identity(), 1);
+		Affine3D motion = Affine3D.rotationAbout(95, 95, 47, 0.3, -0.2, 1.0).then(Affine3D.translation(4.2, -3.1, 1.7));
+		Volume full = cell.scan(motion, 2);
+		// the scan is a smaller field of view starting at voxel (5, 3, 2) of the full scan
+		int ox = 5, oy = 3, oz = 2;
+		double v = SyntheticCell.VOXEL_UM;
+		Volume crop = Resampler.resample(full, Affine3D.identity(), new OutputGrid(84, 88, 42, v, v, v, ox * v, oy * v, oz * v), Interpolation.NEAREST, 0f, 0,
+				Progress.NONE);
+		RegistrationResult r = RigidRegistration.register(ref, crop, new AlignSettings(), null, "t01", Progress.NONE);
+		Affine3D truth = motion.inverse().concatenate(Affine3D.translation(ox * v, oy * v, oz * v));
+		double err = SyntheticCell.rmsErrorVoxels(r.transform(), truth, 84, 88, 42);
+		assertTrue(r.converged(), r.toString());
+		assertTrue(err <= 0.1, "RMS error " + err + " voxels; " + r);
+	}
+
+	@Test
 	void noOverlapIsAnError() {
 		SyntheticCell cell = new SyntheticCell(64, 64, 32, 6, 0, 0);
 		Volume ref = cell.scan(Affine3D.identity(), 1);
