@@ -30,7 +30,7 @@ class RealTextureRegistrationTest {
 		addNoise(scan, 3.0, 2);
 		RegistrationResult r = RigidRegistration.register(ref, scan, new AlignSettings(), null, "real", Progress.NONE);
 		Affine3D truth = motion.inverse();
-		double rms = rmsError(r.transform(), truth, w, h, d);
+		double rms = SyntheticCell.rmsErrorVoxels(r.transform(), truth, w, h, d, 1.0);
 		double rot = r.transform().concatenate(truth.inverse()).rotationAngleDegrees();
 		System.out.printf("real texture: RMS error %.4f voxels, rotation error %.4f°, %s%n", rms, rot, r);
 		assertTrue(r.converged(), r.toString());
@@ -43,19 +43,5 @@ class RealTextureRegistrationTest {
 		for (float[] s : v.slices())
 			for (int i = 0; i < s.length; i++)
 				s[i] += (float) (sigma * rnd.nextGaussian());
-	}
-
-	static double rmsError(Affine3D est, Affine3D truth, int w, int h, int d) {
-		double ss = 0;
-		int n = 0;
-		for (int z = 0; z <= 4; z++)
-			for (int y = 0; y <= 4; y++)
-				for (int x = 0; x <= 4; x++) {
-					double[] p = { x * (w - 1) / 4.0, y * (h - 1) / 4.0, z * (d - 1) / 4.0 };
-					double[] a = est.apply(p, new double[3]), b = truth.apply(p, new double[3]);
-					ss += (a[0] - b[0]) * (a[0] - b[0]) + (a[1] - b[1]) * (a[1] - b[1]) + (a[2] - b[2]) * (a[2] - b[2]);
-					n++;
-				}
-		return Math.sqrt(ss / n);
 	}
 }

@@ -50,16 +50,7 @@ class SliceAlignerTest {
 	}
 
 	private static double rmsError(Affine3D est, Affine3D truth) {
-		double ss = 0;
-		int n = 0;
-		for (int y = 0; y <= 4; y++)
-			for (int x = 0; x <= 4; x++) {
-				double[] p = { x * (CROP - 1) / 4.0, y * (CROP - 1) / 4.0, 0 };
-				double[] a = est.apply(p, new double[3]), b = truth.apply(p, new double[3]);
-				ss += (a[0] - b[0]) * (a[0] - b[0]) + (a[1] - b[1]) * (a[1] - b[1]);
-				n++;
-			}
-		return Math.sqrt(ss / n);
+		return SyntheticCell.rmsErrorVoxels(est, truth, CROP, CROP, 1, 1.0);
 	}
 
 	@Test

@@ -179,16 +179,21 @@ final class SyntheticCell {
 
 	/** RMS distance (voxels) between the images of a grid of points of the scan volume under two transforms. */
 	static double rmsErrorVoxels(Affine3D estimate, Affine3D truth, int w, int h, int d) {
+		return rmsErrorVoxels(estimate, truth, w, h, d, VOXEL_UM);
+	}
+
+	/** As above for a volume of the given isotropic voxel size (a 2D image: d = 1). */
+	static double rmsErrorVoxels(Affine3D estimate, Affine3D truth, int w, int h, int d, double voxelUm) {
 		double ss = 0;
 		int n = 0;
 		for (int z = 0; z <= 4; z++)
 			for (int y = 0; y <= 4; y++)
 				for (int x = 0; x <= 4; x++) {
-					double[] p = { x * (w - 1) / 4.0 * VOXEL_UM, y * (h - 1) / 4.0 * VOXEL_UM, z * (d - 1) / 4.0 * VOXEL_UM };
+					double[] p = { x * (w - 1) / 4.0 * voxelUm, y * (h - 1) / 4.0 * voxelUm, z * (d - 1) / 4.0 * voxelUm };
 					double[] a = estimate.apply(p, new double[3]), b = truth.apply(p, new double[3]);
 					ss += (a[0] - b[0]) * (a[0] - b[0]) + (a[1] - b[1]) * (a[1] - b[1]) + (a[2] - b[2]) * (a[2] - b[2]);
 					n++;
 				}
-		return Math.sqrt(ss / n) / VOXEL_UM;
+		return Math.sqrt(ss / n) / voxelUm;
 	}
 }
