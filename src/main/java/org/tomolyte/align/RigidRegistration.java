@@ -217,9 +217,14 @@ public final class RigidRegistration {
 			if (accepted[i]) {
 				sp[k] = m.scanUm.get(i);
 				rp[k] = m.refUm.get(i);
-				w[k] = 1;
+				// Shi–Tomasi weight: a block textured in one direction only (windings, layers) measures the
+				// displacement along that direction and shrinks the other; it must count less
+				w[k] = m.blocks.get(i).texture;
 				k++;
 			}
+		double wMax = java.util.Arrays.stream(w).max().orElse(1);
+		for (int i = 0; i < n; i++)
+			w[i] = wMax > 0 ? w[i] / wMax : 1;
 		RigidFit.Result r = RigidFit.robust(sp, rp, w, motion, floorUm);
 		// expand to all matches: rejected blocks get their residual under the final transform, inlier = false
 		double[][] allS = m.scanUm.toArray(new double[0][]), allR = m.refUm.toArray(new double[0][]);
