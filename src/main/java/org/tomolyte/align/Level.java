@@ -38,6 +38,27 @@ final class Level {
 		um[2] = originZUm + z * volume.voxelZUm();
 	}
 
+	/**
+	 * A box-averaged copy (factor f in x, y and z) of a volume read slice by slice, f slices at a time: the
+	 * in-memory stand-in for a volume larger than memory. Its voxel (0,0,0) centre lies at (f − 1)/2 original
+	 * voxels.
+	 */
+	static Level downsample(SliceSource src, int f, int threads) {
+		int w = src.width() / f, h = src.height() / f, d = src.depth() / f;
+		if (w < 4 || h < 4 || d < 1) throw new AlignException("A volume of " + src.width() + "×" + src.height() + "×" + src.depth() + " is too small to downsample by " + f);
+		float[][] out = new float[d][];
+		for (int z = 0; z < d; z++) {
+			float[][] in = new float[f][];
+			for (int k = 0; k < f; k++)
+				in[k] = src.slice(z * f + k);
+			Volume band = new Volume(src.width(), src.height(), in, src.voxelXUm(), src.voxelYUm(), src.voxelZUm());
+			out[z] = Level.of(band).downsample(f, threads).volume.slice(0);
+		}
+		double shift = (f - 1) / 2.0;
+		return new Level(new Volume(w, h, out, src.voxelXUm() * f, src.voxelYUm() * f, src.voxelZUm() * f), f, shift * src.voxelXUm(),
+				shift * src.voxelYUm(), shift * src.voxelZUm());
+	}
+
 	/** The next coarser level, box-averaged by {@code f} (the last partial blocks are dropped). */
 	Level downsample(int f, int threads) {
 		if (f == 1) return this;

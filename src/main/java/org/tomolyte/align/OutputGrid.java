@@ -54,13 +54,21 @@ public final class OutputGrid {
 	 * have no common region.
 	 */
 	public static OutputGrid commonFieldOfView(Volume reference, List<Volume> scans, List<Affine3D> scanToRef) {
+		List<SliceSource> s = new java.util.ArrayList<>();
+		for (Volume v : scans)
+			s.add(SliceSource.of(v));
+		return commonFieldOfView(SliceSource.of(reference), s, scanToRef);
+	}
+
+	/** As {@link #commonFieldOfView(Volume, List, List)} for scans read slice by slice (only their sizes are used). */
+	public static OutputGrid commonFieldOfView(SliceSource reference, List<SliceSource> scans, List<Affine3D> scanToRef) {
 		int[] lo = { 0, 0, 0 }, hi = { reference.width() - 1, reference.height() - 1, reference.depth() - 1 };
 		double[] vs = { reference.voxelXUm(), reference.voxelYUm(), reference.voxelZUm() };
 		double[] p = new double[3];
 		for (int guard = 0; guard < 100000; guard++) {
 			boolean changed = false;
 			for (int i = 0; i < scans.size() && !changed; i++) {
-				Volume s = scans.get(i);
+				SliceSource s = scans.get(i);
 				Affine3D refToScan = Affine3D.of(1 / s.voxelXUm(), 0, 0, 0, 0, 1 / s.voxelYUm(), 0, 0, 0, 0, 1 / s.voxelZUm(), 0)
 						.concatenate(scanToRef.get(i).inverse()).concatenate(Affine3D.of(vs[0], 0, 0, 0, 0, vs[1], 0, 0, 0, 0, vs[2], 0));
 				int[] n = { s.width(), s.height(), s.depth() };

@@ -40,6 +40,51 @@ public final class Resampler {
 		}
 	}
 
+	/**
+	 * Resamples a scan that is read slice by slice (e.g. from disk): only the band of scan slices that the
+	 * current output slices map into is held in memory, so a rigid transform with a small tilt needs a few
+	 * slices at a time. Slices reach {@code sink} in order.
+	 */
+	public static void resample(SliceSource scan, Affine3D scanToRef, OutputGrid grid, Interpolation mode, float outside, int threads, SliceConsumer sink,
+			Progress progress) {
+		Affine3D toScanVoxel = Affine3D.of(1 / scan.voxelXUm(), 0, 0, 0, 0, 1 / scan.voxelYUm(), 0, 0, 0, 0, 1 / scan.voxelZUm(), 0)
+				.concatenate(scanToRef.inverse()).concatenate(grid.voxelToUm());
+		double[] m = toScanVoxel.toArray();
+		int t = Parallel.threads(threads);
+		int chunk = Math.max(1, 2 * t);
+		int w = scan.width(), h = scan.height(), d = scan.depth();
+		float[] absent = new float[w * h]; // stands for slices outside the band; never read
+		float[][] band = new float[d][];
+		int margin = mode == Interpolation.CUBIC ? 2 : 1;
+		float[][] buffer = new float[chunk][];
+		for (int z0 = 0; z0 < grid.depth(); z0 += chunk) {
+			progress.checkCancelled();
+			int start = z0, n = Math.min(chunk, grid.depth() - z0);
+			double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+			for (int c = 0; c < 8; c++) {
+				double x = (c & 1) * (grid.width() - 1), y = ((c >> 1) & 1) * (grid.height() - 1), z = start + ((c >> 2) & 1) * (n - 1);
+				double sz = m[8] * x + m[9] * y + m[10] * z + m[11];
+				lo = Math.min(lo, sz);
+				hi = Math.max(hi, sz);
+			}
+			int zl = Math.max(0, (int) Math.floor(lo) - margin), zh = Math.min(d - 1, (int) Math.ceil(hi) + margin);
+			for (int z = 0; z < d; z++) {
+				if (z < zl || z > zh) band[z] = null;
+				else if (band[z] == null) band[z] = scan.slice(z);
+			}
+			float[][] view = new float[d][];
+			for (int z = 0; z < d; z++)
+				view[z] = band[z] != null ? band[z] : absent;
+			Volume v = new Volume(w, h, view, scan.voxelXUm(), scan.voxelYUm(), scan.voxelZUm());
+			Parallel.forEach(n, t, k -> buffer[k] = slice(v, m, grid, start + k, mode, outside));
+			for (int k = 0; k < n; k++) {
+				sink.accept(start + k, buffer[k]);
+				buffer[k] = null;
+			}
+			progress.report((z0 + n) / (double) grid.depth(), null);
+		}
+	}
+
 	private static float[] slice(Volume v, double[] m, OutputGrid grid, int z, Interpolation mode, float outside) {
 		int ow = grid.width(), oh = grid.height();
 		int w = v.width(), h = v.height(), d = v.depth();

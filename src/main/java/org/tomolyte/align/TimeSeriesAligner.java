@@ -100,6 +100,43 @@ public final class TimeSeriesAligner {
 		return new AlignResult(new ArrayList<>(names), new ArrayList<>(transforms), Arrays.asList(reg), level, grid, aligned, warnings, s.threads());
 	}
 
+	/**
+	 * Aligns scans too large for memory: each is box-averaged by {@code factor} while it is read slice by slice,
+	 * the registration (and levelling) runs on these copies, and every scan is then resampled at full
+	 * resolution through its transform, streaming its slices to {@code sinks.apply(scanIndex)}. The returned
+	 * transforms are full-resolution (scan µm → aligned µm); the registrations, their block tables and the
+	 * interface result describe the downsampled copies, whose voxel (0,0,0) centre sits (factor − 1)/2 voxels
+	 * into the full volume. Precision is that of the downsampled level (about a tenth of its voxel).
+	 */
+	public static AlignResult alignStreaming(List<SliceSource> scans, List<String> names, int factor, AlignSettings s,
+			java.util.function.IntFunction<SliceConsumer> sinks, Progress progress) {
+		AlignSettings.atLeast("factor", factor, 1);
+		if (scans.isEmpty()) throw new AlignException("No scans to align");
+		List<Volume> small = new ArrayList<>();
+		for (int i = 0; i < scans.size(); i++) {
+			progress.checkCancelled();
+			progress.report(0.2 * i / scans.size(), "Downsampling " + (i < names.size() ? names.get(i) : "scan " + i));
+			small.add(Level.downsample(scans.get(i), factor, s.threads()).volume);
+		}
+		AlignResult coarse = align(small, names, s.copy().keepAlignedVolumes(false).cropToCommon(false), progress.sub(0.2, 0.5));
+		SliceSource ref = scans.get(s.referenceIndex());
+		double shift = (factor - 1) / 2.0;
+		Affine3D toFull = Affine3D.translation(shift * ref.voxelXUm(), shift * ref.voxelYUm(), shift * ref.voxelZUm());
+		List<Affine3D> full = new ArrayList<>();
+		for (Affine3D t : coarse.transforms())
+			full.add(toFull.concatenate(t).concatenate(toFull.inverse()));
+		OutputGrid grid = s.cropToCommon() ? OutputGrid.commonFieldOfView(ref, scans, full)
+				: new OutputGrid(ref.width(), ref.height(), ref.depth(), ref.voxelXUm(), ref.voxelYUm(), ref.voxelZUm(), 0, 0, 0);
+		for (int i = 0; i < scans.size(); i++) {
+			progress.checkCancelled();
+			Resampler.resample(scans.get(i), full.get(i), grid, s.outputInterpolation(), 0f, s.threads(), sinks.apply(i),
+					progress.sub(0.5 + 0.5 * i / scans.size(), 0.5 + 0.5 * (i + 1) / scans.size()));
+		}
+		progress.report(1, "Aligned " + scans.size() + " scans");
+		return new AlignResult(new ArrayList<>(names), full, coarse.registrations(), coarse.interfaceResult(), grid, new ArrayList<>(), coarse.warnings(),
+				s.threads());
+	}
+
 	private static void fail(RegistrationResult r, AlignSettings s, List<String> warnings) {
 		if (r.converged()) return;
 		if (!s.acceptUnconverged())
