@@ -100,6 +100,16 @@ class RigidRegistrationTest {
 	}
 
 	@Test
+	void resultDoesNotDependOnTheThreadCount() {
+		SyntheticCell cell = new SyntheticCell(96, 96, 48, 11, 0.01, 0);
+		Volume ref = cell.scan(Affine3D.identity(), 1), scan = cell.scan(Affine3D.translation(3.3, -2.1, 1.4), 2);
+		RegistrationResult one = RigidRegistration.register(ref, scan, new AlignSettings().threads(1), null, "t01", Progress.NONE);
+		RegistrationResult three = RigidRegistration.register(ref, scan, new AlignSettings().threads(3), null, "t01", Progress.NONE);
+		assertEquals(one.transform(), three.transform());
+		assertArrayEquals(one.blocks().column("residual_um"), three.blocks().column("residual_um"), 0);
+	}
+
+	@Test
 	void noOverlapIsAnError() {
 		SyntheticCell cell = new SyntheticCell(64, 64, 32, 6, 0, 0);
 		Volume ref = cell.scan(Affine3D.identity(), 1);
