@@ -100,6 +100,29 @@ class RigidRegistrationTest {
 	}
 
 	@Test
+	void userMaskAndGreyRangeKeepBlocksOutOfTheLiquidMetal() {
+		SyntheticCell cell = new SyntheticCell(W, H, D, 12, 0, 0);
+		Volume ref = cell.scan(Affine3D.identity(), 1), scan = cell.scan(MOTION, 2);
+		TimeSeriesAlignerTest.changeLiquidMetal(scan, cell, 5);
+		double interfaceUm = cell.interfaceZ0 * SyntheticCell.VOXEL_UM;
+		// user mask: only the electrolyte below the interface may be matched
+		Volume mask = new Volume(W, H, D, SyntheticCell.VOXEL_UM);
+		for (int z = 0; z < cell.interfaceZ0 - 2; z++)
+			java.util.Arrays.fill(mask.slice(z), 1f);
+		RegistrationResult masked = RigidRegistration.register(ref, scan, new AlignSettings().mask(mask).autoMask(false), null, "t01", Progress.NONE);
+		assertTrue(masked.converged(), masked.toString());
+		for (double z : masked.blocks().column("z_um"))
+			assertTrue(z < interfaceUm, "block centred at z = " + z + " µm lies above the interface at " + interfaceUm);
+		assertTrue(SyntheticCell.rmsErrorVoxels(masked.transform(), MOTION.inverse(), W, H, D) <= 0.1, masked.toString());
+		// grey range: blocks holding liquid-metal grey values (≈ 0.2) are skipped
+		RegistrationResult grey = RigidRegistration.register(ref, scan, new AlignSettings().excludeGreyRange(0.05, 0.33).autoMask(false), null, "t01", Progress.NONE);
+		assertTrue(grey.converged(), grey.toString());
+		for (double z : grey.blocks().column("z_um"))
+			assertTrue(z < interfaceUm, "block centred at z = " + z + " µm lies above the interface");
+		assertTrue(SyntheticCell.rmsErrorVoxels(grey.transform(), MOTION.inverse(), W, H, D) <= 0.1, grey.toString());
+	}
+
+	@Test
 	void resultDoesNotDependOnTheThreadCount() {
 		SyntheticCell cell = new SyntheticCell(96, 96, 48, 11, 0.01, 0);
 		Volume ref = cell.scan(Affine3D.identity(), 1), scan = cell.scan(Affine3D.translation(3.3, -2.1, 1.4), 2);
