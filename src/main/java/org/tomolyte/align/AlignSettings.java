@@ -40,6 +40,7 @@ public final class AlignSettings implements Cloneable {
 	private boolean keepAlignedVolumes = true;
 	private boolean translationOnly = false;
 	private double bandLimit = 0.5;
+	private boolean apertureAware = true;
 
 	public int threads() { return threads; }
 	public int referenceIndex() { return referenceIndex; }
@@ -73,6 +74,7 @@ public final class AlignSettings implements Cloneable {
 	public boolean keepAlignedVolumes() { return keepAlignedVolumes; }
 	public boolean translationOnly() { return translationOnly; }
 	public double bandLimit() { return bandLimit; }
+	public boolean apertureAware() { return apertureAware; }
 
 	/** Worker threads; 0 = all processors. Results do not depend on it. */
 	public AlignSettings threads(int n) { threads = atLeast("threads", n, 0); return this; }
@@ -132,6 +134,9 @@ public final class AlignSettings implements Cloneable {
 
 	/** Block matching ignores frequencies above this fraction of Nyquist (cosine taper from half of it; default 0.5; 1 = off). */
 	public AlignSettings bandLimit(double f) { bandLimit = within("bandLimit", f, 0.1, 1); return this; }
+
+	/** Weight each block's displacement by its gradient structure tensor in the rigid update (default on). */
+	public AlignSettings apertureAware(boolean on) { apertureAware = on; return this; }
 
 	/** Estimate translation only, no rotation (default off). */
 	public AlignSettings translationOnly(boolean on) { translationOnly = on; return this; }

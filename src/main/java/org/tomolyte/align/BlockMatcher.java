@@ -13,16 +13,19 @@ import org.tomolyte.model.Volume;
  * peak of their partially whitened phase correlation gives one point correspondence per block.
  */
 final class BlockMatcher {
-	/** A reference block: its first voxel (level indices) and its texture score. */
+	/** A reference block: its first voxel (level indices), its texture score and gradient structure tensor. */
 	static final class Block {
 		final int x0, y0, z0;
 		final double texture;
+		/** Σ ∇I ∇Iᵀ over the block, gradients per voxel of the level (symmetric 3×3; z row and column 0 in 2D). */
+		final double[][] tensor;
 
-		Block(int x0, int y0, int z0, double texture) {
+		Block(int x0, int y0, int z0, double[][] tensor) {
 			this.x0 = x0;
 			this.y0 = y0;
 			this.z0 = z0;
-			this.texture = texture;
+			this.tensor = tensor;
+			this.texture = minEigen(tensor);
 		}
 	}
 
@@ -74,7 +77,7 @@ final class BlockMatcher {
 		Parallel.forEach(corners.size(), settings.threads(), i -> {
 			int[] c = corners.get(i);
 			if (!keep(c, mask)) return;
-			scored[i] = new Block(c[0], c[1], c[2], texture(c[0], c[1], c[2]));
+			scored[i] = new Block(c[0], c[1], c[2], tensor(c[0], c[1], c[2]));
 		});
 		List<Block> ok = new ArrayList<>();
 		for (Block b : scored)
@@ -131,8 +134,8 @@ final class BlockMatcher {
 		return !(grey && excluded * 10 > n);
 	}
 
-	/** Smallest eigenvalue of the structure tensor summed over the block (central differences). */
-	private double texture(int x0, int y0, int z0) {
+	/** The structure tensor summed over the block (central differences, every other voxel for large blocks). */
+	private double[][] tensor(int x0, int y0, int z0) {
 		Volume v = ref.volume;
 		double[][] s = new double[3][3];
 		int step = bx >= 16 ? 2 : 1;
@@ -150,10 +153,15 @@ final class BlockMatcher {
 					s[1][2] += gy * gz;
 					s[2][2] += gz * gz;
 				}
-		if (bz <= 2) return Math.min(s[0][0], s[1][1]) > 0 ? minEigen2(s[0][0], s[0][1], s[1][1]) : 0;
 		s[1][0] = s[0][1];
 		s[2][0] = s[0][2];
 		s[2][1] = s[1][2];
+		return s;
+	}
+
+	/** Smallest eigenvalue of the tensor (of its x–y part when it has no z gradient, i.e. a 2D block). */
+	static double minEigen(double[][] s) {
+		if (s[2][2] == 0) return Math.min(s[0][0], s[1][1]) > 0 ? minEigen2(s[0][0], s[0][1], s[1][1]) : 0;
 		double[] ev = new org.apache.commons.math3.linear.EigenDecomposition(new org.apache.commons.math3.linear.Array2DRowRealMatrix(s)).getRealEigenvalues();
 		return Arrays.stream(ev).min().orElse(0);
 	}

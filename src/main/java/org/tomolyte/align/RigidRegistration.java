@@ -76,6 +76,7 @@ public final class RigidRegistration {
 					break;
 				}
 				RigidFit.Result fit = fitAccepted(m, accepted, motion, 0.5 * voxelUm * rl.factor);
+				if (s.apertureAware()) fit = refineAnisotropic(t, m, fit, rl, motion);
 				double delta = fit.transform.maxDifferenceUm(t, sizeX, sizeY, sizeZ);
 				t = fit.transform;
 				lastFit = fit;
@@ -206,6 +207,31 @@ public final class RigidRegistration {
 		for (int i = 0; i < n; i++)
 			ok[i] = c[i] >= med - Math.max(4 * mad, 0.05) && c[i] >= 0.5 * med;
 		return ok;
+	}
+
+	/** Replaces the isotropic fit by the structure-tensor-weighted update over its inliers, when that is solvable. */
+	private static RigidFit.Result refineAnisotropic(Affine3D current, BlockMatcher.Matches m, RigidFit.Result fit, Level level, RigidFit.Motion motion) {
+		List<double[]> centres = new ArrayList<>(), disp = new ArrayList<>();
+		List<double[][]> tensors = new ArrayList<>();
+		Volume v = level.volume;
+		double[] inv = { 1 / v.voxelXUm(), 1 / v.voxelYUm(), 1 / v.voxelZUm() };
+		for (int i = 0; i < m.size(); i++) {
+			if (!fit.inliers[i]) continue;
+			double[] c = current.apply(m.scanUm.get(i), new double[3]), r = m.refUm.get(i);
+			centres.add(c);
+			disp.add(new double[] { r[0] - c[0], r[1] - c[1], r[2] - c[2] });
+			double[][] s = m.blocks.get(i).tensor, su = new double[3][3];
+			for (int a = 0; a < 3; a++)
+				for (int b = 0; b < 3; b++)
+					su[a][b] = s[a][b] * inv[a] * inv[b]; // per-voxel gradients to per-µm
+			tensors.add(su);
+		}
+		Affine3D refined = AnisotropicFit.refine(current, centres, disp, tensors, motion, v.depth() == 1);
+		if (refined == null) return fit;
+		double[][] allS = m.scanUm.toArray(new double[0][]), allR = m.refUm.toArray(new double[0][]);
+		double[] res = new double[m.size()];
+		RigidFit.residuals(refined, allS, allR, res);
+		return new RigidFit.Result(refined, res, fit.inliers);
 	}
 
 	private static RigidFit.Result fitAccepted(BlockMatcher.Matches m, boolean[] accepted, RigidFit.Motion motion, double floorUm) {
