@@ -1,0 +1,156 @@
+package org.tomolyte.align;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.tomolyte.model.Volume;
+import org.tomolyte.task.Progress;
+
+/**
+ * Façade of "Align Time Series": registers every operando scan rigidly to a reference scan
+ * ({@link RigidRegistration}: verified phase correlation, then masked block matching with a trimmed Kabsch
+ * fit), optionally chains scan to scan with a consistency check, optionally levels the
+ * electrolyte/liquid-metal interface ({@link InterfaceLeveller}), composes everything into one transform per
+ * scan and resamples each scan once onto the field of view common to all.
+ */
+public final class TimeSeriesAligner {
+	private TimeSeriesAligner() {}
+
+	/** Aligns scans named "t00", "t01", … */
+	public static AlignResult align(List<Volume> scans, AlignSettings settings, Progress progress) {
+		List<String> names = new ArrayList<>();
+		for (int i = 0; i < scans.size(); i++)
+			names.add(String.format(Locale.ROOT, "t%02d", i));
+		return align(scans, names, settings, progress);
+	}
+
+	/**
+	 * Aligns the scans to scan {@code settings.referenceIndex()}. Throws {@link AlignException} for bad input,
+	 * scans that do not overlap, and (unless {@code acceptUnconverged}) registrations that do not converge,
+	 * naming the scan and its residuals.
+	 */
+	public static AlignResult align(List<Volume> scans, List<String> names, AlignSettings s, Progress progress) {
+		if (scans.isEmpty()) throw new AlignException("No scans to align");
+		if (names.size() != scans.size()) throw new AlignException("Need one name per scan: " + names.size() + " names for " + scans.size() + " scans");
+		int refIndex = s.referenceIndex();
+		if (refIndex >= scans.size()) throw new AlignException("Reference index " + refIndex + " is out of range: there are " + scans.size() + " scans");
+		Volume ref = scans.get(refIndex);
+		for (int i = 0; i < scans.size(); i++)
+			RigidRegistration.checkCalibration(ref, scans.get(i), names.get(i));
+		int n = scans.size();
+		Affine3D[] t = new Affine3D[n];
+		RegistrationResult[] reg = new RegistrationResult[n];
+		List<String> warnings = new ArrayList<>();
+		t[refIndex] = Affine3D.identity();
+		double regShare = 0.7;
+		int done = 0;
+		double voxelUm = Math.min(ref.voxelXUm(), Math.min(ref.voxelYUm(), ref.voxelZUm()));
+		// order: outward from the reference, so that chaining always has its neighbour ready
+		List<Integer> order = new ArrayList<>();
+		for (int i = refIndex + 1; i < n; i++)
+			order.add(i);
+		for (int i = refIndex - 1; i >= 0; i--)
+			order.add(i);
+		for (int i : order) {
+			progress.checkCancelled();
+			Progress sub = progress.sub(regShare * done / Math.max(1, n - 1), regShare * (done + 1) / Math.max(1, n - 1));
+			RegistrationResult r;
+			if (s.chain() && Math.abs(i - refIndex) > 1) {
+				int prev = i > refIndex ? i - 1 : i + 1;
+				RegistrationResult step = RigidRegistration.register(scans.get(prev), scans.get(i), s, null, names.get(i) + "→" + names.get(prev), sub.sub(0, 0.5));
+				fail(step, s, warnings);
+				Affine3D chained = t[prev].concatenate(step.transform());
+				RegistrationResult direct = RigidRegistration.register(ref, scans.get(i), s, chained, names.get(i), sub.sub(0.5, 1));
+				double diff = direct.transform().maxDifferenceUm(chained, ref.width() * ref.voxelXUm(), ref.height() * ref.voxelYUm(), ref.depth() * ref.voxelZUm()) / voxelUm;
+				if (diff > s.chainToleranceVoxels()) {
+					String w = String.format(Locale.ROOT, "Scan %s: chained and direct registration to %s differ by %.3f voxels (tolerance %.3f); %s",
+							names.get(i), names.get(refIndex), diff, s.chainToleranceVoxels(), direct.message());
+					if (!s.acceptUnconverged()) throw new AlignException(w + "; block residuals: " + residualSummary(step));
+					warnings.add(w);
+				}
+				r = new RegistrationResult(chained, step.converged(), step.message() + String.format(Locale.ROOT, "; chain check: %.3f voxels from direct", diff),
+						step.iterations() + direct.iterations(), step.inlierCount(), step.inlierRmsUm(), step.blocks());
+			} else {
+				r = RigidRegistration.register(ref, scans.get(i), s, null, names.get(i), sub);
+				fail(r, s, warnings);
+			}
+			reg[i] = r;
+			t[i] = r.transform();
+			done++;
+		}
+		InterfaceResult level = null;
+		if (s.levelInterface()) {
+			progress.report(regShare, "Levelling the interface of " + names.get(refIndex));
+			level = InterfaceLeveller.measure(ref, s.interfaceSettings(), Progress.NONE);
+			for (int i = 0; i < n; i++)
+				t[i] = level.levelling().concatenate(t[i]);
+		}
+		List<Affine3D> transforms = Arrays.asList(t);
+		OutputGrid grid = s.cropToCommon() ? OutputGrid.commonFieldOfView(ref, scans, transforms) : OutputGrid.of(ref);
+		List<Volume> aligned = new ArrayList<>();
+		if (s.keepAlignedVolumes())
+			for (int i = 0; i < n; i++) {
+				progress.checkCancelled();
+				aligned.add(Resampler.resample(scans.get(i), t[i], grid, s.outputInterpolation(), 0f, s.threads(),
+						progress.sub(0.8 + 0.2 * i / n, 0.8 + 0.2 * (i + 1) / n)));
+			}
+		progress.report(1, "Aligned " + n + " scans");
+		return new AlignResult(new ArrayList<>(names), new ArrayList<>(transforms), Arrays.asList(reg), level, grid, aligned, warnings, s.threads());
+	}
+
+	/**
+	 * Aligns scans too large for memory: each is box-averaged by {@code factor} while it is read slice by slice,
+	 * the registration (and levelling) runs on these copies, and every scan is then resampled at full
+	 * resolution through its transform, streaming its slices to {@code sinks.apply(scanIndex)}. The returned
+	 * transforms are full-resolution (scan µm → aligned µm); the registrations, their block tables and the
+	 * interface result describe the downsampled copies, whose voxel (0,0,0) centre sits (factor − 1)/2 voxels
+	 * into the full volume. Precision is that of the downsampled level (about a tenth of its voxel).
+	 */
+	public static AlignResult alignStreaming(List<SliceSource> scans, List<String> names, int factor, AlignSettings s,
+			java.util.function.IntFunction<SliceConsumer> sinks, Progress progress) {
+		AlignSettings.atLeast("factor", factor, 1);
+		if (scans.isEmpty()) throw new AlignException("No scans to align");
+		List<Volume> small = new ArrayList<>();
+		for (int i = 0; i < scans.size(); i++) {
+			progress.checkCancelled();
+			progress.report(0.2 * i / scans.size(), "Downsampling " + (i < names.size() ? names.get(i) : "scan " + i));
+			small.add(Level.downsample(scans.get(i), factor, s.threads()).volume);
+		}
+		AlignResult coarse = align(small, names, s.copy().keepAlignedVolumes(false).cropToCommon(false), progress.sub(0.2, 0.5));
+		SliceSource ref = scans.get(s.referenceIndex());
+		double shift = (factor - 1) / 2.0;
+		Affine3D toFull = Affine3D.translation(shift * ref.voxelXUm(), shift * ref.voxelYUm(), shift * ref.voxelZUm());
+		List<Affine3D> full = new ArrayList<>();
+		for (Affine3D t : coarse.transforms())
+			full.add(toFull.concatenate(t).concatenate(toFull.inverse()));
+		OutputGrid grid = s.cropToCommon() ? OutputGrid.commonFieldOfView(ref, scans, full)
+				: new OutputGrid(ref.width(), ref.height(), ref.depth(), ref.voxelXUm(), ref.voxelYUm(), ref.voxelZUm(), 0, 0, 0);
+		for (int i = 0; i < scans.size(); i++) {
+			progress.checkCancelled();
+			Resampler.resample(scans.get(i), full.get(i), grid, s.outputInterpolation(), 0f, s.threads(), sinks.apply(i),
+					progress.sub(0.5 + 0.5 * i / scans.size(), 0.5 + 0.5 * (i + 1) / scans.size()));
+		}
+		progress.report(1, "Aligned " + scans.size() + " scans");
+		return new AlignResult(new ArrayList<>(names), full, coarse.registrations(), coarse.interfaceResult(), grid, new ArrayList<>(), coarse.warnings(),
+				s.threads());
+	}
+
+	private static void fail(RegistrationResult r, AlignSettings s, List<String> warnings) {
+		if (r.converged()) return;
+		if (!s.acceptUnconverged())
+			throw new AlignException("Registration did not converge. " + r.message() + "; block residuals: " + residualSummary(r)
+					+ ". Check the mask, or set acceptUnconverged to keep the flagged result");
+		warnings.add(r.message());
+	}
+
+	static String residualSummary(RegistrationResult r) {
+		double[] res = r.blocks().column("residual_um");
+		if (res.length == 0) return "none (no block matched)";
+		double[] sorted = res.clone();
+		Arrays.sort(sorted);
+		return String.format(Locale.ROOT, "%d blocks, median %.3f µm, max %.3f µm, inlier RMS %.3f µm", res.length, sorted[res.length / 2],
+				sorted[res.length - 1], r.inlierRmsUm());
+	}
+}
