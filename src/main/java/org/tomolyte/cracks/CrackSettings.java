@@ -26,7 +26,7 @@ public final class CrackSettings {
 	private double growDeficit = 0.25;
 	private int minCrackVoxels = 15;
 	private int minChipVoxels = 30;
-	private double chipHalfThicknessUm = 3.0;
+	private double chipHalfThicknessUm = 3.6;
 	private int overlapToleranceVoxels = 2;
 	private double minIoU = 0.1;
 	private double minContainment = 0.5;
