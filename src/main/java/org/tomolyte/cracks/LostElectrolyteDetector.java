@@ -49,7 +49,8 @@ public final class LostElectrolyteDetector {
 			if (c.maxScore < seed || c.voxels < minSize) continue;
 			split(c, rf, s, objects);
 		}
-		objects.sort(Comparator.comparingLong(o -> o.voxels()[0]));
+		// cracks before chips, then by position: new tracks are numbered in this order within a scan
+		objects.sort(Comparator.comparing(VoxelObject::kind).thenComparingLong(o -> o.voxels()[0]));
 		return objects;
 	}
 

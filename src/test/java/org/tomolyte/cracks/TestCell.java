@@ -102,6 +102,9 @@ final class TestCell {
 
 	Volume render(int scan) {
 		place();
+		double dmax = 0;
+		for (double dd : crackDepth) dmax = Math.max(dmax, dd);
+		double reach = aspect * dmax + chipA + chipB + 8, deep = Math.max(dmax, chipC) + 3;
 		float[][] s = new float[nz][n * n];
 		IntStream.range(0, nz).parallel().forEach(z -> {
 			for (int y = 0; y < n; y++)
@@ -112,7 +115,8 @@ final class TestCell {
 						double dx = k == 0 ? 0.5 : k == 1 ? -0.5 : 0, dy = k == 2 ? 0.5 : k == 3 ? -0.5 : 0, dz = k == 4 ? 0.5 : k == 5 ? -0.5 : 0;
 						if (grey(scan, x + dx, y + dy, z + dz) != c) uniform = false;
 					}
-					boolean near = Math.abs(z - surface(x, y)) < 2 || Math.hypot(x - ox, y - oy) < 40;
+					double below = surface(x, y) - z;
+					boolean near = Math.abs(below) < 2 || (Math.hypot(x - ox, y - oy) < reach && below < deep && below > -2);
 					if (uniform && !near) { s[z][y * n + x] = (float) c; continue; }
 					double sum = 0;
 					for (int a = -1; a <= 1; a++)
