@@ -69,9 +69,11 @@ public final class CrackTracker {
 				im = InterfaceAnalyzer.analyze(forInterface, h, rf.contact(), rf.levels());
 				interfaces.add(im);
 				if (delta > 0) {
-					double g = delta * rf.contrast();
-					double lo = InterfaceAnalyzer.analyze(forInterface, h, rf.contact(), rf.levels(), -g).contactFraction();
-					double hi = InterfaceAnalyzer.analyze(forInterface, h, rf.contact(), rf.levels(), g).contactFraction();
+					// the dry/wet decision level moved by the same fraction Δ of the electrolyte–void contrast, in void-thickness voxels
+					double g = delta * rf.contrast() / (rf.levels().liquidMetalGrey() - rf.levels().voidGrey());
+					double t0 = InterfaceAnalyzer.VOID_THICKNESS_VOXELS;
+					double lo = InterfaceAnalyzer.analyze(forInterface, h, rf.contact(), rf.levels(), Math.max(0.05, t0 - g)).contactFraction();
+					double hi = InterfaceAnalyzer.analyze(forInterface, h, rf.contact(), rf.levels(), t0 + g).contactFraction();
 					sens.addRow(s, 0, "contact_fraction", im.contactFraction(), lo, hi, Math.max(im.contactFraction(), Math.max(lo, hi)) - Math.min(im.contactFraction(), Math.min(lo, hi)));
 				}
 			} catch (InterfaceException e) {

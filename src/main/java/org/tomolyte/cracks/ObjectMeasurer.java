@@ -183,15 +183,21 @@ public final class ObjectMeasurer {
 		int used = 0;
 		for (int i = 0; i < nr; i++) if (a[(bv[i] - vmin) * nu + (bu[i] - umin)] / dVoid >= vx) used++;
 		// mid-surface offset per bin from a weighted quadratic fit over the bins (per-bin centroids are too noisy)
-		double[] tcFit = midSurface(a, at, nu, nv, umin, vmin, dVoid * vx);
+		double[][] mid = midSurface(a, at, nu, nv, umin, vmin, dVoid * vx, vx);
+		double[] tcFit = mid[0], cosTilt = mid[1];
+		// the well-opened face (at least one voxel under the void hypothesis)
+		double aMin = dVoid * vx;
+		used = 0;
+		for (int i = 0; i < nr; i++) if (a[(bv[i] - vmin) * nu + (bu[i] - umin)] >= aMin) used++;
 		for (int step = 0; step <= 12 && used > 0; step++) {
 			double sigma = sigma0 * (1 + 0.05 * step);
 			double rv = 0, rl = 0;
 			for (int i = 0; i < nr; i++) {
 				int b = (bv[i] - vmin) * nu + (bu[i] - umin);
-				if (a[b] / dVoid < vx) continue;
+				if (a[b] < aMin) continue;
 				double tc = tcFit[b];
-				double wv = a[b] / dVoid, wl = a[b] / dLm, sd = t[i] - tc;
+				// across the local sheet (the fitted mid-surface may be inclined to the plane): distance and opening
+				double wv = a[b] / dVoid * cosTilt[b], wl = a[b] / dLm * cosTilt[b], sd = (t[i] - tc) * cosTilt[b];
 				if (Math.abs(sd) > wl / 2 + 3 * sigma0) continue;
 				double pv = dVoid * (InterfaceAnalyzer.phi((sd + wv / 2) / sigma) - InterfaceAnalyzer.phi((sd - wv / 2) / sigma));
 				double pl = dLm * (InterfaceAnalyzer.phi((sd + wl / 2) / sigma) - InterfaceAnalyzer.phi((sd - wl / 2) / sigma));
@@ -204,6 +210,7 @@ public final class ObjectMeasurer {
 		// likelihood ratio in units of the residual variance; a crack is taken as empty unless the evidence is clear
 		double lr = used > 0 ? (rssVoid - rssLm) / (Math.min(rssVoid, rssLm) / used) : 0;
 		boolean infiltrated = lr > FILL_EVIDENCE;
+
 		double dFill = infiltrated ? dLm : dVoid;
 		double sum = 0;
 		for (double x : dI) sum += x;
@@ -241,7 +248,7 @@ public final class ObjectMeasurer {
 	 * Offset t_c(u, v) of the sheet's mid-surface from the fitted plane, per bin: a quadratic in the bin
 	 * coordinates fitted to the bins' deficit centroids, weighted by their deficit (bins below {@code minA} unused).
 	 */
-	private static double[] midSurface(double[] a, double[] at, int nu, int nv, int umin, int vmin, double minA) {
+	private static double[][] midSurface(double[] a, double[] at, int nu, int nv, int umin, int vmin, double minA, double binUm) {
 		double[][] m = new double[6][6];
 		double[] r = new double[6];
 		int n = 0;
@@ -256,10 +263,11 @@ public final class ObjectMeasurer {
 			}
 			n++;
 		}
-		double[] out = new double[a.length];
+		double[] out = new double[a.length], cos = new double[a.length];
+		java.util.Arrays.fill(cos, 1);
 		if (n < 12) {
 			for (int b = 0; b < a.length; b++) out[b] = a[b] != 0 ? at[b] / a[b] : 0;
-			return out;
+			return new double[][] { out, cos };
 		}
 		double[] c;
 		try {
@@ -267,13 +275,15 @@ public final class ObjectMeasurer {
 					.solve(new org.apache.commons.math3.linear.ArrayRealVector(r)).toArray();
 		} catch (RuntimeException singular) {
 			for (int b = 0; b < a.length; b++) out[b] = a[b] != 0 ? at[b] / a[b] : 0;
-			return out;
+			return new double[][] { out, cos };
 		}
 		for (int b = 0; b < a.length; b++) {
 			double u = b % nu + umin + 0.5, v = b / nu + vmin + 0.5;
 			out[b] = c[0] + c[1] * u + c[2] * v + c[3] * u * u + c[4] * u * v + c[5] * v * v;
+			double gu = (c[1] + 2 * c[3] * u + c[4] * v) / binUm, gv = (c[2] + c[4] * u + 2 * c[5] * v) / binUm;
+			cos[b] = 1 / Math.sqrt(1 + gu * gu + gv * gv);
 		}
-		return out;
+		return new double[][] { out, cos };
 	}
 
 	/** Reference surface height (voxels) at the nearest column, +∞ outside the map. */

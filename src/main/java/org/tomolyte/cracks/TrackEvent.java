@@ -6,7 +6,11 @@ package org.tomolyte.cracks;
  * (infiltration).
  */
 public enum TrackEvent {
-	INITIATION("initiation"), DETACHMENT("detachment"), MERGE("merge"), SPLIT("split"), GROWTH("growth"), INFILTRATION("infiltration");
+	// declaration order = significance, most significant first (one event per row in tracks.csv)
+	INITIATION("initiation"), DETACHMENT("detachment"), MERGE("merge"), SPLIT("split"), INFILTRATION("infiltration"), GROWTH("growth");
+
+	/** The {@code event} value of a row where nothing changed. */
+	public static final String UNCHANGED = "unchanged";
 
 	private final String label;
 
@@ -19,9 +23,19 @@ public enum TrackEvent {
 		return label;
 	}
 
-	/** The events joined with '+' in declaration order, or {@code none}. */
+	/**
+	 * The most significant of the events (initiation / detachment, merge, split, infiltration, growth), or
+	 * {@code unchanged}: the convention of the synthetic cell's truth tables.
+	 */
+	public static String mostSignificant(java.util.Set<TrackEvent> events) {
+		for (TrackEvent e : values())
+			if (events.contains(e)) return e.label;
+		return UNCHANGED;
+	}
+
+	/** All the events joined with '+' in order of significance, or {@code unchanged}. */
 	public static String join(java.util.Set<TrackEvent> events) {
-		if (events.isEmpty()) return "none";
+		if (events.isEmpty()) return UNCHANGED;
 		StringBuilder b = new StringBuilder();
 		for (TrackEvent e : values())
 			if (events.contains(e)) b.append(b.length() > 0 ? "+" : "").append(e.label);

@@ -40,8 +40,13 @@ public final class TrackedObject {
 		return events;
 	}
 
-	/** The events as written in the {@code event} column. */
+	/** The {@code event} column: the most significant event, or {@code unchanged}. */
 	public String eventLabel() {
+		return TrackEvent.mostSignificant(events);
+	}
+
+	/** All events of this row joined with '+' (e.g. {@code infiltration+growth}). */
+	public String allEvents() {
 		return TrackEvent.join(events);
 	}
 }

@@ -5,46 +5,60 @@ import java.util.Arrays;
 import org.tomolyte.model.Volume;
 
 /**
- * Measures {@link InterfaceMetrics} of one scan from its height map. A column of the contact region counts as
- * wetted when the grey value 0.75 voxel above its sub-voxel surface is nearer the blurred liquid-metal
- * prediction than the blurred void prediction (both include the electrolyte's blur tail,
- * I(s) = I_phase + (I_e − I_phase) Φ(−s/σ)), so thin voids are not missed because of the blur.
+ * Measures {@link InterfaceMetrics} of one scan from its height map. A column of the contact region is dry
+ * (a void footprint) when the void thickness in the band of 4 voxels above its sub-voxel surface exceeds 0.6
+ * voxel; the thickness is the grey-value deficit below the blurred liquid-metal prediction
+ * I(s) = I_lm + (I_e − I_lm) Φ(−s/σ), divided by the liquid-metal–void contrast (blur conserves it), averaged
+ * over 5 × 5 columns because liquid metal and void differ little in attenuation.
  */
 public final class InterfaceAnalyzer {
-	/** Height above the surface, in voxels, where the wetting is judged. */
-	public static final double PROBE_HEIGHT_VOXELS = 0.75;
+	/** Void thickness (voxels) above which a column counts as dry. */
+	public static final double VOID_THICKNESS_VOXELS = 0.6;
 
 	private InterfaceAnalyzer() {}
 
 	public static InterfaceMetrics analyze(Volume v, HeightMap surface, ContactRegion region, PhaseLevels levels) {
-		return analyze(v, surface, region, levels, 0);
+		return analyze(v, surface, region, levels, VOID_THICKNESS_VOXELS);
 	}
 
 	/**
-	 * @param wettingShift shift of the wet/void decision level in grey units (0 normally; ±Δ for sensitivity)
+	 * @param voidThicknessVoxels void thickness above which a column counts as dry ({@link #VOID_THICKNESS_VOXELS}
+	 *            normally; other values for sensitivity runs)
 	 */
-	public static InterfaceMetrics analyze(Volume v, HeightMap surface, ContactRegion region, PhaseLevels levels, double wettingShift) {
+	public static InterfaceMetrics analyze(Volume v, HeightMap surface, ContactRegion region, PhaseLevels levels, double voidThicknessVoxels) {
 		int w = v.width(), h = v.height(), d = v.depth();
-		double s = PROBE_HEIGHT_VOXELS;
-		double tail = phi(-s / levels.blurSigmaVoxels());
-		double e = levels.electrolyteGrey(), lm = levels.liquidMetalGrey(), vo = levels.voidGrey();
-		double predLm = lm + (e - lm) * tail, predVoid = vo + (e - vo) * tail;
-		double cut = 0.5 * (predLm + predVoid) + wettingShift;
+		double e = levels.electrolyteGrey(), lm = levels.liquidMetalGrey(), vo = levels.voidGrey(), sigma = levels.blurSigmaVoxels();
 		double colArea = v.voxelXUm() * v.voxelYUm();
-		int nominal = 0, wet = 0, dry = 0;
+		float[] thick = new float[w * h];
+		java.util.Arrays.fill(thick, Float.NaN);
 		for (int y = 0; y < h; y++)
 			for (int x = 0; x < w; x++) {
 				if (!region.contains(x, y)) continue;
 				double hs = surface.at(x, y);
 				if (Double.isNaN(hs)) continue;
+				double sum = 0;
+				for (int z = (int) Math.floor(hs) + 1; z <= (int) Math.floor(hs) + 4 && z < d; z++) {
+					double pred = lm + (e - lm) * phi(-(z - hs) / sigma);
+					sum += (pred - v.get(x, y, z)) / (lm - vo);
+				}
+				thick[y * w + x] = (float) sum;
+			}
+		int nominal = 0, wet = 0, dry = 0;
+		for (int y = 0; y < h; y++)
+			for (int x = 0; x < w; x++) {
+				if (Float.isNaN(thick[y * w + x])) continue;
 				nominal++;
-				double zp = hs + s;
-				int z0 = (int) Math.floor(zp);
-				if (z0 + 1 >= d) continue;
-				double f = zp - z0;
-				double g = (1 - f) * v.get(x, y, z0) + f * v.get(x, y, z0 + 1);
-				if (g >= cut) wet++;
-				else dry++;
+				double sum = 0;
+				int n = 0;
+				for (int dy = -2; dy <= 2; dy++)
+					for (int dx = -2; dx <= 2; dx++) {
+						int xx = x + dx, yy = y + dy;
+						if (xx < 0 || yy < 0 || xx >= w || yy >= h || Float.isNaN(thick[yy * w + xx])) continue;
+						sum += thick[yy * w + xx];
+						n++;
+					}
+				if (sum / n > voidThicknessVoxels) dry++;
+				else wet++;
 			}
 		if (nominal == 0) throw new InterfaceException("The contact region (" + region.description() + ") holds no electrolyte surface column");
 		double[] plane = surface.planeFit(region.columns());
