@@ -96,11 +96,14 @@ public final class GreyHistogram {
 	}
 
 	/**
-	 * The bin of the valley on the dark side of the peak at {@code peakBin}: walking down from the peak while the
-	 * 5-bin running mean keeps falling (the histogram-minimum threshold between two phases).
+	 * The bin of the valley on the dark side of the peak at {@code peakBin}: climbing to the peak's top, then walking down while
+	 * the 5-bin running mean keeps falling (the histogram-minimum threshold between two phases).
 	 */
 	public int valleyBelow(int peakBin) {
 		int b = Math.max(0, Math.min(counts.length - 1, peakBin));
+		// climb to the top of the peak first (the given bin may sit on its flank), then walk down into the valley
+		while (b + 1 < counts.length && smooth(b + 1) > smooth(b)) b++;
+		while (b > 0 && smooth(b - 1) >= smooth(b)) b--;
 		double cur = smooth(b);
 		while (b > 0) {
 			double next = smooth(b - 1);
