@@ -81,7 +81,8 @@ public final class CrackTracker {
 			}
 			p.report(0.4, "Scan " + s + ": cracks and chips");
 			List<VoxelObject> objs = s == 0 ? new ArrayList<>() : LostElectrolyteDetector.detect(rf, v, settings, 0);
-			List<ObjectMeasurement> ms = ObjectMeasurer.measure(rf, v, objs);
+			List<Boolean> fill = s == 0 ? null : FillChange.crackFill(rf, alignedScans.get(s - 1), v, objs, perScan.get(s - 1), settings);
+			List<ObjectMeasurement> ms = ObjectMeasurer.measure(rf, v, objs, fill);
 			List<TrackedObject> tracked = tracker.next(s, objs, ms);
 			perScan.add(tracked);
 			if (delta > 0 && s > 0 && !tracked.isEmpty()) sensitivity(rf, v, settings, tracked, delta, s, sens);

@@ -22,12 +22,27 @@ import org.tomolyte.model.Volume;
  * measured deficits better (least squares over the well-opened face); a chip's fill is read from its core.
  */
 public final class ObjectMeasurer {
-	/** Likelihood-ratio evidence (residual-variance units) needed to call a crack filled with liquid metal. */
-	static final double FILL_EVIDENCE = 10;
+	/**
+	 * Likelihood-ratio evidence (residual-variance units) needed to call a crack filled with liquid metal from its
+	 * profile alone (a crack seen for the first time): cracks open empty, so the bar is high.
+	 */
+	static final double FILL_EVIDENCE = 50;
+	/** The bar for a crack already seen in the previous scan, where the grey-value change was inconclusive. */
+	static final double FILL_EVIDENCE_SEEN = 10;
 
 	private ObjectMeasurer() {}
 
 	public static List<ObjectMeasurement> measure(ReferenceFrame rf, Volume scan, List<VoxelObject> objects) {
+		return measure(rf, scan, objects, null);
+	}
+
+	/**
+	 * @param crackFill per object: TRUE when liquid metal is known to fill the crack (from the change since the
+	 *            previous scan), FALSE for a crack seen before without that sign (the profile test then decides with
+	 *            the lower bar {@link #FILL_EVIDENCE_SEEN}), null for a new crack (bar {@link #FILL_EVIDENCE}); null
+	 *            list = all new
+	 */
+	public static List<ObjectMeasurement> measure(ReferenceFrame rf, Volume scan, List<VoxelObject> objects, List<Boolean> crackFill) {
 		Volume ref = rf.reference();
 		int w = ref.width(), h = ref.height();
 		long wh = (long) w * h;
@@ -44,7 +59,8 @@ public final class ObjectMeasurer {
 				int z = (int) (v / wh), r = (int) (v % wh);
 				dI[i] = ref.slice(z)[r] - scan.slice(z)[r];
 			}
-			out.add(obj.kind() == ObjectKind.CRACK ? crack(rf, scan, obj, reg, dI) : chip(rf, scan, obj, reg, dI));
+			Boolean fill = crackFill == null ? null : crackFill.get(o);
+			out.add(obj.kind() == ObjectKind.CRACK ? crack(rf, scan, obj, reg, dI, fill) : chip(rf, scan, obj, reg, dI));
 		}
 		return out;
 	}
@@ -147,7 +163,7 @@ public final class ObjectMeasurer {
 		return out;
 	}
 
-	private static ObjectMeasurement crack(ReferenceFrame rf, Volume scan, VoxelObject obj, long[] reg, double[] dI) {
+	private static ObjectMeasurement crack(ReferenceFrame rf, Volume scan, VoxelObject obj, long[] reg, double[] dI, Boolean knownFill) {
 		Volume ref = rf.reference();
 		PhaseLevels lv = rf.levels();
 		double vx = ref.voxelXUm(), voxVol = ref.voxelXUm() * ref.voxelYUm() * ref.voxelZUm();
@@ -209,7 +225,7 @@ public final class ObjectMeasurer {
 		}
 		// likelihood ratio in units of the residual variance; a crack is taken as empty unless the evidence is clear
 		double lr = used > 0 ? (rssVoid - rssLm) / (Math.min(rssVoid, rssLm) / used) : 0;
-		boolean infiltrated = lr > FILL_EVIDENCE;
+		boolean infiltrated = Boolean.TRUE.equals(knownFill) || lr > (knownFill == null ? FILL_EVIDENCE : FILL_EVIDENCE_SEEN);
 
 		double dFill = infiltrated ? dLm : dVoid;
 		double sum = 0;

@@ -23,29 +23,38 @@ class SyntheticCellCrackTest {
 
 	@Test
 	void defaultCell() {
-		check(CellParameters.builder().noDrift().projections(null).build(), true);
+		check(CellParameters.builder().noDrift().projections(null).build(), true, 0.05);
 	}
 
 	@Test
 	void doubledNoise() {
 		CellParameters d = CellParameters.defaults();
-		check(CellParameters.builder().noDrift().projections(null).noiseSigmaPerCm(2 * d.noiseSigmaPerCm()).build(), true);
+		check(CellParameters.builder().noDrift().projections(null).noiseSigmaPerCm(2 * d.noiseSigmaPerCm()).build(), true, 0.08);
 	}
 
 	@Test
 	void secondGeometry() {
-		// the generator's own second geometry (its SecondGeometry test fixture)
-		check(CellParameters.builder().crackAzimuthDeg(200).crackDipDeg(55).crackDipsOutward(true).crackStrikeDeg(20).crackCurvaturePerUm(0.02)
-				.crackEdgeOffsetUm(12).crackAspect(0.8).tiltDeg(-0.7, 1.2).seed(7).noDrift().projections(null).build(), false);
+		check(secondGeometry(1), true, 0.05);
+	}
+
+	@Test
+	void secondGeometryDoubledNoise() {
+		check(secondGeometry(2), true, 0.08);
+	}
+
+	/** The generator's own second geometry (its SecondGeometry test fixture), at a multiple of the default noise. */
+	private static CellParameters secondGeometry(double noiseFactor) {
+		return CellParameters.builder().crackAzimuthDeg(200).crackDipDeg(55).crackDipsOutward(true).crackStrikeDeg(20).crackCurvaturePerUm(0.02)
+				.crackEdgeOffsetUm(12).crackAspect(0.8).tiltDeg(-0.7, 1.2).seed(7).noDrift().projections(null)
+				.noiseSigmaPerCm(noiseFactor * CellParameters.defaults().noiseSigmaPerCm()).build();
 	}
 
 	/**
 	 * @param crackFill whether the crack's fill (void / liquid metal), its infiltration event and its volume (which
-	 *            uses the fill's contrast) are checked: KNOWN WEAKNESS — in the curved, 55°-dipping second geometry
-	 *            the profile test misjudges the fill (scan 1 called filled, scan 4 called empty), so there only the
-	 *            rest is asserted
+	 *            uses the fill's contrast) are checked (all cases here do)
+	 * @param contactTolerance allowed error of the contact fraction (not an issue target; noise makes false voids)
 	 */
-	private static void check(CellParameters p, boolean crackFill) {
+	private static void check(CellParameters p, boolean crackFill, double contactTolerance) {
 		SyntheticCellData d = SyntheticCell.generate(p, Progress.NONE);
 		CellTruth truth = d.truth();
 		List<Volume> scans = d.scans();
@@ -82,7 +91,7 @@ class SyntheticCellCrackTest {
 					assertEquals(c.filled, m.infiltrated(), where + " filling");
 				}
 			}
-			assertEquals(st.contactFraction, r.interfaceMetrics(s).contactFraction(), 0.05, "scan " + s + " contact fraction");
+			assertEquals(st.contactFraction, r.interfaceMetrics(s).contactFraction(), contactTolerance, "scan " + s + " contact fraction");
 		}
 	}
 }
