@@ -41,6 +41,26 @@ class CrackTrackerTest {
 		assertTrue(montage.get(4)[centre] < e - 0.5 * (e - vo), "crack at the section centre in the last scan");
 	}
 
+	/** ±Δ threshold runs give a sensitivity row per metric and object, with a spread that brackets the nominal value. */
+	@Test
+	void thresholdSensitivity() {
+		TestCell c = new TestCell();
+		List<Volume> scans = render(c);
+		CrackTrackingResult r = CrackTracker.track(scans, new double[] { 0, 600, 1200, 1800, 2400 }, null, AREA_CM2,
+				CrackSettings.builder().sensitivityDelta(0.05).build(), Progress.NONE);
+		Table s = r.sensitivityTable();
+		int objects = 0;
+		for (int k = 0; k < 5; k++) objects += r.objects(k).size();
+		assertEquals(5 + 4 * objects, s.rowCount(), "one contact-fraction row per scan and four metrics per object");
+		for (int i = 0; i < s.rowCount(); i++) {
+			double v = s.getDouble(i, "value"), lo = s.getDouble(i, "value_minus"), hi = s.getDouble(i, "value_plus"), spread = s.getDouble(i, "spread");
+			if (Double.isNaN(v)) continue; // chips have no opening
+			assertTrue(spread >= Math.abs(hi - lo) - 1e-9 && spread >= 0, "row " + i);
+			if (s.get(i, "metric").equals("volume_um3")) assertTrue(spread < 0.1 * v, "volume from the deficit hardly depends on the threshold: row " + i + " " + s.row(i));
+		}
+		assertTrue(Double.isNaN(r.capacitiesMahCm2()[1]), "no trace, no capacity");
+	}
+
 	@Test
 	void defaultGeometryDoubledNoise() {
 		TestCell c = new TestCell();
