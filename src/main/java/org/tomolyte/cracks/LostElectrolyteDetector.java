@@ -47,14 +47,14 @@ public final class LostElectrolyteDetector {
 		int minSize = Math.min(s.minCrackVoxels(), s.minChipVoxels());
 		for (RunLabeller.Component c : comps) {
 			if (c.maxScore < seed || c.voxels < minSize) continue;
-			split(c, rf, s, objects);
+			split(c, rf, scan, s, deficitShift, objects);
 		}
 		// cracks before chips, then by position: new tracks are numbered in this order within a scan
 		objects.sort(Comparator.comparing(VoxelObject::kind).thenComparingLong(o -> o.voxels()[0]));
 		return objects;
 	}
 
-	private static void split(RunLabeller.Component c, ReferenceFrame rf, CrackSettings s, List<VoxelObject> out) {
+	private static void split(RunLabeller.Component c, ReferenceFrame rf, Volume scan, CrackSettings s, double deficitShift, List<VoxelObject> out) {
 		Volume ref = rf.reference();
 		int w = ref.width(), h = ref.height(), d = ref.depth();
 		double rc = s.chipHalfThicknessUm() / ref.voxelXUm();
@@ -72,6 +72,7 @@ public final class LostElectrolyteDetector {
 		for (int[] r : c.runs)
 			for (int x = r[2]; x <= r[3]; x++) comp[((r[0] - z0) * ny + (r[1] - y0)) * nx + (x - x0)] = true;
 		HeightMap surf = rf.surface();
+		if (s.sheetScalesVoxels().length > 0) followThinParts(comp, nx, ny, nz, x0, y0, z0, rf, scan, s, deficitShift);
 		boolean[] outside = new boolean[comp.length];
 		boolean[] below = new boolean[comp.length];
 		for (int z = 0; z < nz; z++)
@@ -114,6 +115,52 @@ public final class LostElectrolyteDetector {
 			long[] vox = new long[p.length];
 			for (int k = 0; k < p.length; k++) vox[k] = global(p[k], nx, ny, x0, y0, z0, w, h);
 			out.add(new VoxelObject(ObjectKind.CRACK, vox, new long[0], w, h));
+		}
+	}
+
+	/**
+	 * Grows the lost region into touching voxels whose deficit is between half the grow level and the grow level
+	 * but which lie on a sheet (Hessian sheetness at least a quarter of the region's typical value): a crack's
+	 * thin tips and edges, too faint for the hysteresis alone.
+	 */
+	private static void followThinParts(boolean[] comp, int nx, int ny, int nz, int x0, int y0, int z0, ReferenceFrame rf, Volume scan, CrackSettings s,
+			double deficitShift) {
+		Volume ref = rf.reference();
+		HeightMap surf = rf.surface();
+		float[] d = new float[comp.length];
+		boolean[] eligible = new boolean[comp.length];
+		double inv = 1 / rf.contrast(), low = 0.5 * (s.growDeficit() + deficitShift);
+		for (int z = 0; z < nz; z++)
+			for (int y = 0; y < ny; y++)
+				for (int x = 0; x < nx; x++) {
+					int i = (z * ny + y) * nx + x;
+					double hc = surf.at(x + x0, y + y0);
+					if (Double.isNaN(hc) || z + z0 > hc + 0.5 || z + z0 < hc - rf.slabVoxels()) continue;
+					d[i] = (float) ((ref.get(x + x0, y + y0, z + z0) - scan.get(x + x0, y + y0, z + z0)) * inv);
+					eligible[i] = d[i] >= low;
+				}
+		float[] sh = SheetFilter.sheetness(d, nx, ny, nz, s.sheetScalesVoxels());
+		List<Float> own = new ArrayList<>();
+		for (int i = 0; i < comp.length; i++) if (comp[i]) own.add(sh[i]);
+		if (own.isEmpty()) return;
+		own.sort(null);
+		double min = 0.25 * own.get(own.size() / 2);
+		if (!(min > 0)) return;
+		for (int iter = 0; iter < 20; iter++) {
+			List<Integer> add = new ArrayList<>();
+			for (int z = 1; z < nz - 1; z++)
+				for (int y = 1; y < ny - 1; y++)
+					for (int x = 1; x < nx - 1; x++) {
+						int i = (z * ny + y) * nx + x;
+						if (comp[i] || !eligible[i] || sh[i] < min) continue;
+						boolean touch = false;
+						for (int dz = -1; dz <= 1 && !touch; dz++)
+							for (int dy = -1; dy <= 1 && !touch; dy++)
+								for (int dx = -1; dx <= 1 && !touch; dx++) touch = comp[i + (dz * ny + dy) * nx + dx];
+						if (touch) add.add(i);
+					}
+			if (add.isEmpty()) break;
+			for (int i : add) comp[i] = true;
 		}
 	}
 

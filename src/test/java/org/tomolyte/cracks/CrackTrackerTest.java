@@ -41,6 +41,16 @@ class CrackTrackerTest {
 		assertTrue(montage.get(4)[centre] < e - 0.5 * (e - vo), "crack at the section centre in the last scan");
 	}
 
+	/** With the Hessian sheetness following thin tips switched on, the default-noise targets still hold. */
+	@Test
+	void sheetFollowingDefaultNoise() {
+		TestCell c = new TestCell();
+		CrackTrackingResult r = CrackTracker.track(render(c), new double[] { 0, 600, 1200, 1800, 2400 }, constantCurrent(0.7 * AREA_CM2, 3000), AREA_CM2,
+				CrackSettings.builder().sheetScalesVoxels(1.0, 1.5).build(), Progress.NONE);
+		check(c, r, new String[][] { {}, { "1:crack:initiation" }, { "1:crack:growth" }, { "1:crack:growth", "2:chip:detachment" },
+				{ "1:crack:infiltration+growth", "2:chip:infiltration" } });
+	}
+
 	/** ±Δ threshold runs give a sensitivity row per metric and object, with a spread that brackets the nominal value. */
 	@Test
 	void thresholdSensitivity() {
