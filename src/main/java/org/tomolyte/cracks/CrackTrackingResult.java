@@ -71,6 +71,11 @@ public final class CrackTrackingResult {
 		return timesS.clone();
 	}
 
+	/** The three-phase (or four-phase) segmentation of a scan under the reference scan's thresholds. */
+	public org.tomolyte.interfaces.PhaseSegmentation segment(Volume scan) {
+		return org.tomolyte.interfaces.PhaseSegmentation.classify(scan, reference.thresholds());
+	}
+
 	/** Label images of scan {@code s}, coloured by track ID. */
 	public ScanLabels labels(int s) {
 		return new ScanLabels(width, height, depth, perScan.get(s));
