@@ -41,6 +41,24 @@ class CrackTrackerTest {
 		assertTrue(montage.get(4)[centre] < e - 0.5 * (e - vo), "crack at the section centre in the last scan");
 	}
 
+	/** The same scans give the same tables on one thread and on several. */
+	@Test
+	void deterministicWhateverTheThreadCount() throws Exception {
+		TestCell c = new TestCell();
+		List<Volume> scans = render(c);
+		java.util.concurrent.ForkJoinPool one = new java.util.concurrent.ForkJoinPool(1), four = new java.util.concurrent.ForkJoinPool(4);
+		try {
+			CrackTrackingResult a = one.submit(() -> track(scans)).get(), b = four.submit(() -> track(scans)).get();
+			for (Table[] t : new Table[][] { { a.tracksTable(), b.tracksTable() }, { a.interfaceTable(), b.interfaceTable() }, { a.objectsTable(), b.objectsTable() } }) {
+				assertEquals(t[0].rowCount(), t[1].rowCount());
+				for (int i = 0; i < t[0].rowCount(); i++) assertEquals(t[0].row(i), t[1].row(i));
+			}
+		} finally {
+			one.shutdown();
+			four.shutdown();
+		}
+	}
+
 	/** With the Hessian sheetness following thin tips switched on, the default-noise targets still hold. */
 	@Test
 	void sheetFollowingDefaultNoise() {
