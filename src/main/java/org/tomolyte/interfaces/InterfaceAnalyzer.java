@@ -6,14 +6,15 @@ import org.tomolyte.model.Volume;
 
 /**
  * Measures {@link InterfaceMetrics} of one scan from its height map. A column of the contact region is dry
- * (a void footprint) when the void thickness in the band from 1 voxel below to 5 voxels above its surface exceeds 0.6
+ * (a void footprint) when the void thickness in the band from 1 voxel below to 5 voxels above its surface exceeds 0.5
  * voxel; the thickness is the grey-value deficit below the blurred liquid-metal prediction
  * I(s) = I_lm + (I_e − I_lm) Φ(−s/σ), divided by the liquid-metal–void contrast (blur conserves it), the median
- * over 5 × 5 columns (it does not widen the voids as a mean would) because liquid metal and void differ little in attenuation.
+ * over 5 × 5 columns (it does not widen the voids as a mean would), after subtracting the median thickness of
+ * all columns (the wetted majority) so that small level errors do not add up over the band because liquid metal and void differ little in attenuation.
  */
 public final class InterfaceAnalyzer {
 	/** Void thickness (voxels) above which a column counts as dry. */
-	public static final double VOID_THICKNESS_VOXELS = 0.6;
+	public static final double VOID_THICKNESS_VOXELS = 0.5;
 
 	private InterfaceAnalyzer() {}
 
@@ -43,12 +44,21 @@ public final class InterfaceAnalyzer {
 				}
 				thick[y * w + x] = (float) sum;
 			}
-		int nominal = 0, wet = 0, dry = 0;
+		// re-centre on the typical (wetted) column: a small error of the liquid-metal level or the blur adds up over the band
+		float[] all = new float[w * h];
+		int na = 0;
+		for (float f : thick) if (!Float.isNaN(f)) all[na++] = f;
+		if (na > 0) {
+			java.util.Arrays.sort(all, 0, na);
+			float offset = all[na / 2];
+			for (int i = 0; i < thick.length; i++) if (!Float.isNaN(thick[i])) thick[i] -= offset;
+		}
 		float[] win = new float[25];
+		float[] smooth = new float[w * h];
+		java.util.Arrays.fill(smooth, Float.NaN);
 		for (int y = 0; y < h; y++)
 			for (int x = 0; x < w; x++) {
 				if (Float.isNaN(thick[y * w + x])) continue;
-				nominal++;
 				int n = 0;
 				for (int dy = -2; dy <= 2; dy++)
 					for (int dx = -2; dx <= 2; dx++) {
@@ -57,10 +67,17 @@ public final class InterfaceAnalyzer {
 						win[n++] = thick[yy * w + xx];
 					}
 				java.util.Arrays.sort(win, 0, n);
-				double med = (n % 2 == 1) ? win[n / 2] : 0.5 * (win[n / 2 - 1] + win[n / 2]);
-				if (med > voidThicknessVoxels) dry++;
-				else wet++;
+				float m = (n % 2 == 1) ? win[n / 2] : 0.5f * (win[n / 2 - 1] + win[n / 2]);
+				smooth[y * w + x] = m;
 			}
+		double threshold = voidThicknessVoxels;
+		int nominal = 0, wet = 0, dry = 0;
+		for (float m : smooth) {
+			if (Float.isNaN(m)) continue;
+			nominal++;
+			if (m > threshold) dry++;
+			else wet++;
+		}
 		if (nominal == 0) throw new InterfaceException("The contact region (" + region.description() + ") holds no electrolyte surface column");
 		double[] plane = surface.planeFit(region.columns());
 		double[] res = new double[nominal];

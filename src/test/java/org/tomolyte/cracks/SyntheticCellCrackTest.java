@@ -29,7 +29,7 @@ class SyntheticCellCrackTest {
 	@Test
 	void doubledNoise() {
 		CellParameters d = CellParameters.defaults();
-		check(CellParameters.builder().noDrift().projections(null).noiseSigmaPerCm(2 * d.noiseSigmaPerCm()).build(), true, 0.08);
+		check(CellParameters.builder().noDrift().projections(null).noiseSigmaPerCm(2 * d.noiseSigmaPerCm()).build(), true, 0.05);
 	}
 
 	@Test
@@ -39,7 +39,7 @@ class SyntheticCellCrackTest {
 
 	@Test
 	void secondGeometryDoubledNoise() {
-		check(secondGeometry(2), true, 0.08);
+		check(secondGeometry(2), true, 0.05);
 	}
 
 	/** The generator's own second geometry (its SecondGeometry test fixture), at a multiple of the default noise. */
