@@ -196,15 +196,14 @@ public final class ObjectMeasurer {
 		// fitted too (from the measured blur up to 1.6 times it: bin centring and orientation errors widen the profile)
 		double sigma0 = lv.blurSigmaVoxels() * vx;
 		double rssVoid = Double.MAX_VALUE, rssLm = Double.MAX_VALUE;
-		int used = 0;
-		for (int i = 0; i < nr; i++) if (a[(bv[i] - vmin) * nu + (bu[i] - umin)] / dVoid >= vx) used++;
 		// mid-surface offset per bin from a weighted quadratic fit over the bins (per-bin centroids are too noisy)
 		double[][] mid = midSurface(a, at, nu, nv, umin, vmin, dVoid * vx, vx);
 		double[] tcFit = mid[0], cosTilt = mid[1];
 		// the well-opened face (at least one voxel under the void hypothesis)
 		double aMin = dVoid * vx;
-		used = 0;
-		for (int i = 0; i < nr; i++) if (a[(bv[i] - vmin) * nu + (bu[i] - umin)] >= aMin) used++;
+		int used = 0;
+		if (!Boolean.TRUE.equals(knownFill))
+			for (int i = 0; i < nr; i++) if (a[(bv[i] - vmin) * nu + (bu[i] - umin)] >= aMin) used++;
 		for (int step = 0; step <= 12 && used > 0; step++) {
 			double sigma = sigma0 * (1 + 0.05 * step);
 			double rv = 0, rl = 0;
@@ -233,7 +232,8 @@ public final class ObjectMeasurer {
 		double volume = sum * voxVol / dFill;
 		// opening map (µm) and face
 		double[] wmap = new double[a.length];
-		for (int b = 0; b < a.length; b++) wmap[b] = a[b] / dFill;
+		// across the local sheet: a curved sheet meets the plane's normal obliquely
+		for (int b = 0; b < a.length; b++) wmap[b] = a[b] / dFill * cosTilt[b];
 		boolean[] inMask = new boolean[a.length];
 		long[] mv = obj.voxels();
 		for (int i = 0, j = 0; i < nr; i++) {
@@ -244,14 +244,13 @@ public final class ObjectMeasurer {
 		for (int b = 0; b < a.length; b++) if (inMask[b]) face.add(wmap[b]);
 		double opening = percentile(face, 0.9);
 		double wThr = Math.min(0.5 * vx, 0.4 * opening);
-		int faceBins = 0;
+		double area = 0;
 		for (int b = 0; b < a.length; b++) {
 			if (wmap[b] < wThr || !(inMask[b] || neighbourInMask(inMask, b, nu, nv))) continue;
 			double uu = (b % nu + umin + 0.5) * vx, vv = (b / nu + vmin + 0.5) * vx;
 			double px = c[0] + uu * e1[0] + vv * e2[0], py = c[1] + uu * e1[1] + vv * e2[1], pz = c[2] + uu * e1[2] + vv * e2[2];
-			if (pz / ref.voxelZUm() <= surfaceAt(rf, px / vx, py / ref.voxelYUm())) faceBins++;
+			if (pz / ref.voxelZUm() <= surfaceAt(rf, px / vx, py / ref.voxelYUm())) area += binArea / cosTilt[b];
 		}
-		double area = faceBins * binArea;
 		double depth = depthUm(rf, obj);
 		double length = traceLengthUm(rf, obj, true);
 		double dip = Math.toDegrees(Math.acos(Math.min(1, Math.abs(n[2]))));
