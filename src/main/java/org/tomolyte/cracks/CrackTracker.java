@@ -2,6 +2,7 @@ package org.tomolyte.cracks;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 import org.tomolyte.interfaces.HeightMap;
 import org.tomolyte.interfaces.InterfaceAnalyzer;
@@ -32,16 +33,25 @@ public final class CrackTracker {
 	public static CrackTrackingResult track(List<Volume> alignedScans, double[] scanStartS, Trace traceOrNull, double areaCm2, CrackSettings settings,
 			Progress progress) {
 		if (alignedScans == null || alignedScans.isEmpty()) throw new CrackException("No scans given");
-		if (scanStartS == null || scanStartS.length != alignedScans.size())
-			throw new CrackException("Got " + alignedScans.size() + " scans but " + (scanStartS == null ? 0 : scanStartS.length) + " start times (scans.csv start_s)");
+		return track(alignedScans.size(), alignedScans::get, scanStartS, traceOrNull, areaCm2, settings, progress);
+	}
+
+	/**
+	 * As {@link #track(List, double[], Trace, double, CrackSettings, Progress)} with scans loaded on demand: only
+	 * the reference, the previous and the current scan are held, so long series of large scans need memory for
+	 * three scans (crop them to a z-range around the interface to bound it further).
+	 *
+	 * @param scanCount number of scans
+	 * @param loader scan index → aligned scan (called once per index, in increasing order)
+	 */
+	public static CrackTrackingResult track(int scanCount, IntFunction<Volume> loader, double[] scanStartS, Trace traceOrNull, double areaCm2,
+			CrackSettings settings, Progress progress) {
+		if (scanCount < 1) throw new CrackException("No scans given");
+		if (scanStartS == null || scanStartS.length != scanCount)
+			throw new CrackException("Got " + scanCount + " scans but " + (scanStartS == null ? 0 : scanStartS.length) + " start times (scans.csv start_s)");
 		if (!(areaCm2 > 0)) throw new CrackException("area_cm2 must be positive, got " + areaCm2);
-		Volume ref = alignedScans.get(0);
-		for (int s = 1; s < alignedScans.size(); s++) {
-			Volume v = alignedScans.get(s);
-			if (v.width() != ref.width() || v.height() != ref.height() || v.depth() != ref.depth())
-				throw new CrackException("Scan " + s + " is " + v + " but scan 0 is " + ref + ": align and resample all scans onto one grid first");
-		}
-		int n = alignedScans.size();
+		Volume ref = loader.apply(0);
+		int n = scanCount;
 		double[] capacities = new double[n], currents = new double[n];
 		java.util.Arrays.fill(capacities, Double.NaN);
 		java.util.Arrays.fill(currents, settings.cellCurrentMa());
@@ -54,6 +64,7 @@ public final class CrackTracker {
 		ReferenceFrame rf = ReferenceFrame.of(ref, settings, progress.sub(0, per));
 		OverlapTracker tracker = new OverlapTracker(settings, ref.voxelZUm());
 		List<List<TrackedObject>> perScan = new ArrayList<>();
+		Volume previous = null;
 		List<InterfaceMetrics> interfaces = new ArrayList<>();
 		Table sens = new Table("sensitivity", "scan", "track_id", "metric", "value", "value_minus", "value_plus", "spread");
 		double delta = settings.sensitivityDelta();
@@ -61,7 +72,9 @@ public final class CrackTracker {
 			progress.checkCancelled();
 			Progress p = progress.sub((s + 1) * per, (s + 2) * per);
 			p.report(0, "Scan " + s + ": interface");
-			Volume v = alignedScans.get(s);
+			Volume v = s == 0 ? ref : loader.apply(s);
+			if (v.width() != ref.width() || v.height() != ref.height() || v.depth() != ref.depth())
+				throw new CrackException("Scan " + s + " is " + v + " but scan 0 is " + ref + ": align and resample all scans onto one grid first");
 			InterfaceMetrics im;
 			try {
 				Volume forInterface = settings.medianRadius() > 0 ? MedianFilter3D.filter(v, settings.medianRadius(), p.sub(0, 0.3)) : v;
@@ -81,12 +94,13 @@ public final class CrackTracker {
 			}
 			p.report(0.4, "Scan " + s + ": cracks and chips");
 			List<VoxelObject> objs = s == 0 ? new ArrayList<>() : LostElectrolyteDetector.detect(rf, v, settings, 0);
-			List<Boolean> fill = s == 0 ? null : FillChange.crackFill(rf, alignedScans.get(s - 1), v, objs, perScan.get(s - 1), settings);
+			List<Boolean> fill = s == 0 ? null : FillChange.crackFill(rf, previous, v, objs, perScan.get(s - 1), settings);
 			List<ObjectMeasurement> ms = ObjectMeasurer.measure(rf, v, objs, fill);
 			List<TrackedObject> tracked = tracker.next(s, objs, ms);
 			perScan.add(tracked);
 			if (delta > 0 && s > 0 && !tracked.isEmpty()) sensitivity(rf, v, settings, tracked, delta, s, sens);
 			p.report(1, "Scan " + s + ": " + tracked.size() + " objects");
+			previous = v;
 		}
 		return new CrackTrackingResult(rf, perScan, interfaces, scanStartS.clone(), capacities, currents, areaCm2, sens);
 	}

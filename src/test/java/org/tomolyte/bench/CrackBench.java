@@ -25,6 +25,10 @@ public class CrackBench {
 	static final int N = 512, NZ = 256;
 
 	public static void main(String[] args) {
+		if (args.length > 0 && args[0].equals("streaming")) {
+			streaming();
+			return;
+		}
 		List<Volume> scans = new ArrayList<>();
 		for (int s = 0; s < 5; s++) scans.add(scan(s));
 		double[] start = { 0, 600, 1200, 1800, 2400 };
@@ -43,6 +47,20 @@ public class CrackBench {
 						o.eventLabel(), o.measurement().depthUm(), o.measurement().areaUm2(), o.measurement().volumeUm3(), o.measurement().openingUm());
 		System.out.printf("5 scans %d×%d×%d: wall %.1f s, CPU (all threads) %.1f s, %d processors; input %.0f MB, heap before %.0f MB, peak heap (sum of pool peaks) %.0f MB%n",
 				N, N, NZ, wall, cpuS, Runtime.getRuntime().availableProcessors(), 5.0 * N * N * NZ * 4 / 1e6, heapBefore / 1e6, peak / 1e6);
+	}
+
+	/** The same series with scans made on demand (the loader overload): time and peak heap with three scans held at most. */
+	static void streaming() {
+		double[] start = { 0, 600, 1200, 1800, 2400 };
+		System.gc();
+		for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) p.resetPeakUsage();
+		long cpu0 = cpu(), t0 = System.nanoTime();
+		CrackTrackingResult r = CrackTracker.track(5, CrackBench::scan, start, null, 0.126, CrackSettings.defaults(), Progress.NONE);
+		double wall = (System.nanoTime() - t0) / 1e9, cpuS = (cpu() - cpu0) / 1e9;
+		long peak = 0;
+		for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) if (p.getType() == MemoryType.HEAP) peak += p.getPeakUsage().getUsed();
+		System.out.printf("streaming 5 scans %d×%d×%d (scan synthesis included): wall %.1f s, CPU %.1f s, %d tracks; peak heap %.0f MB (one scan = %.0f MB)%n", N, N, NZ,
+				wall, cpuS, r.byTrack().size(), peak / 1e6, N * N * NZ * 4 / 1e6);
 	}
 
 	static long used() {
