@@ -80,12 +80,57 @@ final class DemoStages {
 			s.figure("tomo/sinogram.png", "The sinogram before and after stripe removal");
 			s.csv("tomo/stripes/stripes.csv", 2);
 		}));
-		stages.add(stage("Linked views at every scan time", (d, s) -> {
-			d.command("Render Linked Views", "session=" + d.path("cell") + " output=" + d.path("views"));
-			try (java.util.stream.Stream<Path> dirs = Files.list(d.out().resolve("views"))) {
-				for (Path p : (Iterable<Path>) dirs.filter(Files::isDirectory).sorted()::iterator)
-					if (Files.exists(p.resolve("layout.png"))) s.figure("views/" + p.getFileName() + "/layout.png", "Linked views at " + p.getFileName());
+		stages.add(stage("Alignment of the operando scans (drift, rotation, interface levelling)", (d, s) -> {
+			d.command("Align Time Series", "input=" + d.path("cell/cell/scans") + " reference=0 mask=auto level_interface=true output=" + d.path("aligned"));
+			s.note("Every scan registered to scan 0 (coarse phase correlation, block matching, robust rigid fit) and levelled so the anode–electrolyte "
+					+ "interface is horizontal; one resampling per scan. The known drift is in cell/cell/transforms_truth.csv.");
+			s.csv("aligned/registration.csv", 10);
+			s.csv("aligned/transforms.csv", 10);
+			s.csv("aligned/interface.csv", 1);
+		}));
+		stages.add(stage("Cracks and edge chips against the charge passed (Fig. 2)", (d, s) -> {
+			d.command("Track Cracks", "input=" + d.path("aligned") + " scans=" + d.path("cell/scans.csv") + " echem=" + d.path("cell/echem/xct_plating.csv")
+					+ " area_cm2=" + AREA + " slab_um=80 output=" + d.path("cracks"));
+			s.figure("cracks/depth_vs_charge.png", "Depth below the interface of every tracked crack and chip against the charge passed");
+			try (java.util.stream.Stream<Path> files = Files.list(d.out().resolve("cracks"))) {
+				for (Path p : (Iterable<Path>) files.filter(p -> p.getFileName().toString().startsWith("montage_")).sorted()::iterator)
+					s.figure("cracks/" + p.getFileName(), "The same cross-section through the crack at every scan (" + p.getFileName() + ")");
 			}
+			s.csv("cracks/tracks.csv", 20);
+			s.note("Known answers: cell/cell/tracks_truth.csv.");
+			s.csv("cell/cell/tracks_truth.csv", 20);
+			s.csv("cracks/interface.csv", 10);
+		}));
+		stages.add(stage("Linked views at every scan time", (d, s) -> {
+			// the XCT experiment: voltage during the scans, aligned scans, crack tracks, the short circuit
+			com.google.gson.JsonObject o = new com.google.gson.JsonObject();
+			o.addProperty("format", "tomolyte-linked-views-session");
+			o.addProperty("version", 1);
+			o.addProperty("name", "Synthetic cell: Na plating during operando XCT");
+			o.addProperty("trace", "cell/echem/xct_plating.csv");
+			com.google.gson.JsonArray scans = new com.google.gson.JsonArray();
+			org.tomolyte.model.Table scanTable = org.tomolyte.io.csv.CsvTables.read(d.out().resolve("cell/scans.csv"));
+			for (int i = 0; i < scanTable.rowCount(); i++) {
+				com.google.gson.JsonObject so = new com.google.gson.JsonObject();
+				so.addProperty("time_s", scanTable.getDouble(i, "start_s"));
+				so.addProperty("file", String.format(java.util.Locale.ROOT, "aligned/t%02d.tif", i));
+				scans.add(so);
+			}
+			o.add("scans", scans);
+			o.addProperty("tracks", "cracks/tracks.csv");
+			Files.write(d.out().resolve("xct_session.json"), new com.google.gson.GsonBuilder().setPrettyPrinting().create().toJson(o)
+					.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			d.command("Render Linked Views", "session=" + d.path("xct_session.json") + " output=" + d.path("views/xct"));
+			d.command("Render Linked Views", "session=" + d.path("cell") + " output=" + d.path("views/ccd"));
+			s.note("Two sessions, saved as project files: the XCT plating run (xct_session.json: voltage, aligned scans, crack tracks) "
+					+ "and the CCD run with its operando spectra and DRTs (the synthetic-cell folder opens as one). "
+					+ "In Fiji: run(\"Linked Views\", \"session=[.../xct_session.json]\").");
+			for (String session : new String[] { "xct", "ccd" })
+				try (java.util.stream.Stream<Path> dirs = Files.list(d.out().resolve("views/" + session))) {
+					for (Path p : (Iterable<Path>) dirs.filter(Files::isDirectory).sorted()::iterator)
+						if (Files.exists(p.resolve("layout.png")))
+							s.figure("views/" + session + "/" + p.getFileName() + "/layout.png", session.toUpperCase() + " session at " + p.getFileName());
+				}
 		}));
 		return stages;
 	}

@@ -48,7 +48,10 @@ public final class Charts {
 		return style(new JFreeChart(title, plot), plot);
 	}
 
-	/** Adds a dataset on a second y axis at the right (e.g. current beside voltage). */
+	/**
+	 * Adds a dataset on a second y axis at the right (e.g. current beside voltage). The axis includes zero,
+	 * so a constant current shows as a flat line instead of magnified noise.
+	 */
 	public static void addRightAxis(JFreeChart chart, String yLabel, boolean markers, XYSeries... series) {
 		XYPlot plot = chart.getXYPlot();
 		XYSeriesCollection data = new XYSeriesCollection();
@@ -56,7 +59,7 @@ public final class Charts {
 			data.addSeries(s);
 		int index = plot.getDatasetCount();
 		NumberAxis y = new NumberAxis(yLabel);
-		y.setAutoRangeIncludesZero(false);
+		y.setAutoRangeIncludesZero(true);
 		y.setLabelFont(new Font("SansSerif", Font.PLAIN, 12));
 		plot.setRangeAxis(index, y);
 		plot.setDataset(index, data);

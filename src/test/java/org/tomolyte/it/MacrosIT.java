@@ -49,6 +49,21 @@ class MacrosIT {
 	}
 
 	@Test
+	void macro1Reconstruct() throws Exception {
+		runBothWays("1_reconstruct.ijm", "", "center.csv", "slices.tif", "stripes/stripes.csv");
+	}
+
+	@Test
+	void macro2Align() throws Exception {
+		runBothWays("2_align.ijm", "", "transforms.csv", "t00.tif", "t02.tif", "registration.csv");
+	}
+
+	@Test
+	void macro3Cracks() throws Exception {
+		runBothWays("3_cracks.ijm", "", "cracks/tracks.csv", "cracks/interface.csv", "cracks/depth_vs_charge.png", "cracks/labels/t01.tif");
+	}
+
+	@Test
 	void macro4CcdAndDrtMap() throws Exception {
 		runBothWays("4_ccd_drt_map.ijm", "", "ccd/ccd.png", "ccd/summary.csv", "drt/map.tif", "drt/peaks_vs_time.csv", "drt/voltage_beside_map.png");
 	}
