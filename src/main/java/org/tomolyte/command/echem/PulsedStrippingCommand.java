@@ -35,7 +35,7 @@ public class PulsedStrippingCommand extends TomolyteCommand implements ProducesT
 	private File input;
 
 	@Parameter(label = "area_cm2", description = "Electrode area (cm²)")
-	private double area_cm2;
+	private Double area_cm2;
 
 	@Parameter(label = "cutoff_v", required = false, description = "Cut-off voltage of the runs (V); NaN = the highest Ewe reached")
 	private double cutoff_v = Double.NaN;

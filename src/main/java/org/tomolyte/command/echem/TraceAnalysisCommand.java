@@ -23,7 +23,7 @@ abstract class TraceAnalysisCommand extends TomolyteCommand implements ProducesT
 	private File input;
 
 	@Parameter(label = "area_cm2", description = "Electrode area (cm²)")
-	private double area_cm2;
+	private Double area_cm2;
 
 	@Parameter(label = "output", description = "Folder for the tables and the figure", style = "directory")
 	private File output;
