@@ -1,7 +1,8 @@
 // Tomolyte macro 3 - aligned scans + trace -> crack/chip tracks, depth-vs-charge plot and montage (paper Fig. 2)
 //
 // Argument (key=value pairs; paths with spaces in square brackets):
-//   cell=[folder]      a synthetic cell: aligns its scans first (as macro 2), then tracks cracks against echem/xct_plating.csv
+//   cell=[folder]      a synthetic cell: aligns its scans first (as macro 2, unless aligned= is given), then tracks cracks
+//                      against echem/xct_plating.csv
 //   aligned=[folder]   or your folder of aligned scans (t00.tif ...)
 //   scans=[file]       scans.csv with scan,file,start_s (the scan start times)
 //   echem=[file]       the cell's trace during the scans (.mpr, .mpt or .csv)
@@ -17,7 +18,7 @@ area = call("ij.Macro.getValue", arg, "area_cm2", "0.12566370614359174");
 slab = call("ij.Macro.getValue", arg, "slab_um", "80");
 out = call("ij.Macro.getValue", arg, "output", "");
 if (out == "") exit("Macro 3 needs output=[folder]");
-if (cell != "") {
+if (cell != "" && aligned == "") {
 	aligned = out + "/aligned";
 	run("Align Time Series", "input=[" + cell + "/cell/scans] reference=0 mask=auto level_interface=true output=[" + aligned + "]");
 	scans = cell + "/scans.csv";

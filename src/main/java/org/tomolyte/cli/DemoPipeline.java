@@ -44,6 +44,24 @@ final class DemoPipeline {
 		return out;
 	}
 
+	/**
+	 * Runs one of the study's macros (shipped in the jar under {@code macros/}) headless, exactly as
+	 * {@code ./tomolyte macro} does, with the argument {@code "cell=[...] output=[...] extra"}.
+	 */
+	void macro(String name, String outputFolder, String extra) throws Exception {
+		Path dir = Files.createDirectories(out.resolve("macros"));
+		Path file = dir.resolve(name);
+		try (java.io.InputStream in = DemoPipeline.class.getResourceAsStream("/macros/" + name)) {
+			if (in == null) throw new java.io.IOException("The Tomolyte jar lacks macros/" + name);
+			Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		}
+		String arg = "cell=" + path("cell") + " output=" + path(outputFolder) + (extra.isEmpty() ? "" : " " + extra);
+		log.println("./tomolyte macro macros/" + name + " \"" + arg + "\"");
+		java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+		int rc = HeadlessMacro.run(file, arg, log, new PrintStream(err, true, "UTF-8"));
+		if (rc != 0) throw new IllegalStateException("macro " + name + " failed: " + err.toString("UTF-8").trim());
+	}
+
 	/** The macro-style path of a file or folder inside the demo output. */
 	String path(String relative) {
 		return "[" + out.resolve(relative) + "]";

@@ -25,39 +25,32 @@ final class DemoStages {
 			s.link("cell/README.txt", "cell/README.txt: what is where");
 			s.csv("cell/scans.csv", 10);
 		}));
-		stages.add(stage("Electrochemistry: critical current density (Fig. 1a)", (d, s) -> {
-			d.command("Critical Current Density", "input=" + d.path("cell/echem/ccd.csv") + " area_cm2=" + AREA + " output=" + d.path("echem/ccd"));
-			s.figure("echem/ccd/ccd.png", "CCD staircase: steps, growing stripping polarisation and the short circuit");
-			s.csv("echem/ccd/summary.csv", 1);
-			s.csv("echem/ccd/steps.csv", 12);
-		}));
-		stages.add(stage("Electrochemistry: stripping onset (Fig. 3b)", (d, s) -> {
-			d.command("Stripping Onset", "input=" + d.path("cell/echem/sgeis_stripping.csv") + " area_cm2=" + AREA + " output=" + d.path("echem/onset"));
-			s.figure("echem/onset/onset.png", "Stripping current scan: departure from the Ohmic line");
-			s.csv("echem/onset/onset_summary.csv", 1);
-		}));
-		stages.add(stage("Electrochemistry: pulsed stripping (Fig. 4c)", (d, s) -> {
-			Path in = Files.createDirectories(d.out().resolve("echem/pulsed-runs"));
-			try (java.util.stream.Stream<Path> files = Files.list(d.out().resolve("cell/echem"))) {
-				for (Path p : (Iterable<Path>) files.filter(p -> p.getFileName().toString().startsWith("pulsed_"))::iterator)
-					Files.copy(p, in.resolve(p.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-			}
-			d.command("Pulsed Stripping", "input=" + d.path("echem/pulsed-runs") + " area_cm2=" + AREA + " output=" + d.path("echem/pulsed"));
-			s.figure("echem/pulsed/capacity_vs_rest.png", "Critical stripping capacity against the rest after each 1 s pulse");
-			s.csv("echem/pulsed/capacity_vs_rest.csv", 10);
-		}));
-		stages.add(stage("Operando DRT map beside the voltage (Fig. 1b-e)", (d, s) -> {
-			d.command("DRT Map", "input=" + d.path("cell/echem/ccd_spectra.csv") + " trace=" + d.path("cell/echem/ccd.csv") + " lambda=0.001 output=" + d.path("drt/map"));
-			s.figure("drt/map/voltage_beside_map.png", "Voltage during the CCD staircase (time upwards)");
-			s.figure("drt/map/map.png", "DRT of every operando GEIS spectrum (log colour): grain boundary near 1e-6 s, interface near 0.1 s");
-			s.link("drt/map/map.tif", "drt/map/map.tif: the map as a calibrated 32-bit image (slice 2: log10 γ)");
-			s.csv("drt/map/peaks_vs_time.csv", 8);
+		stages.add(stage("Macro 4: critical current density and the operando DRT map beside the voltage (Fig. 1)", (d, s) -> {
+			d.macro("4_ccd_drt_map.ijm", "m4", "");
+			s.figure("m4/ccd/ccd.png", "CCD staircase: steps, growing stripping polarisation and the short circuit");
+			s.csv("m4/ccd/summary.csv", 1);
+			s.csv("m4/ccd/steps.csv", 12);
+			s.figure("m4/drt/voltage_beside_map.png", "Voltage during the CCD staircase (time upwards)");
+			s.figure("m4/drt/map.png", "DRT of every operando GEIS spectrum (log colour): grain boundary near 1e-6 s, interface near 0.1 s");
+			s.link("m4/drt/map.tif", "m4/drt/map.tif: the map as a calibrated 32-bit image (slice 2: log10 γ)");
+			s.csv("m4/drt/peaks_vs_time.csv", 8);
 			d.command("DRT of Spectrum", "input=" + d.path("cell/echem/ccd_spectra.csv") + " spectrum=20 output=" + d.path("drt/spectrum20"));
 			s.figure("drt/spectrum20/nyquist.png", "Spectrum 20: measured and DRT fit");
 			s.figure("drt/spectrum20/drt.png", "Spectrum 20: γ(τ) and its peaks");
 			s.csv("drt/spectrum20/peaks.csv", 6);
 		}));
-		stages.add(stage("Tomography: centre, rings and filtered back-projection of raw projections", (d, s) -> {
+		stages.add(stage("Macro 5: stripping current scan with DRT (Figs. 3 and 5)", (d, s) -> {
+			d.macro("5_staircase_drt.ijm", "m5", "");
+			s.figure("m5/onset/onset.png", "Stripping current scan: departure from the Ohmic line");
+			s.csv("m5/onset/onset_summary.csv", 1);
+			s.figure("m5/drt/map.png", "DRT map of the current scan: the fast interfacial peak appears above the onset");
+		}));
+		stages.add(stage("Macro 6: pulsed stripping (Fig. 4)", (d, s) -> {
+			d.macro("6_pulsed_stripping.ijm", "m6", "");
+			s.figure("m6/pulsed/capacity_vs_rest.png", "Critical stripping capacity against the rest after each 1 s pulse");
+			s.csv("m6/pulsed/capacity_vs_rest.csv", 10);
+		}));
+		stages.add(stage("Macro 1: centre, rings and filtered back-projection of raw projections", (d, s) -> {
 			Path proj = d.out().resolve("cell/cell/projections");
 			String sino;
 			try (java.util.stream.Stream<Path> files = Files.list(proj)) {
@@ -65,41 +58,39 @@ final class DemoStages {
 						.orElseThrow(() -> new java.io.IOException("the synthetic cell has no projections"));
 			}
 			String in = d.path("cell/cell/projections/" + sino), angles = d.path("cell/cell/projections/angles.txt");
-			d.command("Find Rotation Center", "input=" + in + " angles=" + angles + " output=" + d.path("tomo/center.csv"));
-			s.csv("tomo/center.csv", 3);
+			d.macro("1_reconstruct.ijm", "m1", "rings=[all]");
+			s.csv("m1/center.csv", 3);
 			d.command("Reconstruct Slices", "input=" + in + " angles=" + angles + " rings=none zinger=0 output=" + d.path("tomo/slice_no_ring_removal.tif"));
-			d.command("Reconstruct Slices", "input=" + in + " angles=" + angles + " rings=[all] zinger=0.08 output=" + d.path("tomo/slice_rings_removed.tif"));
-			d.command("Remove Stripes", "input=" + in + " angles=" + angles + " rings=[all] output=" + d.path("tomo/stripes"));
 			Path exact = proj.resolve(sino.replace("_sino.tif", "_exact.tif"));
 			ImageFigures.montage(d.out().resolve("tomo/reconstruction.png"), 3, false, panel(exact, "exact slice (truth)"),
 					panel(d.out().resolve("tomo/slice_no_ring_removal.tif"), "FBP, no ring removal"),
-					panel(d.out().resolve("tomo/slice_rings_removed.tif"), "FBP, zingers + stripes removed"));
-			ImageFigures.montage(d.out().resolve("tomo/sinogram.png"), 2, true, panel(d.out().resolve("tomo/stripes/before.tif"), "sinogram (−log) before"),
-					panel(d.out().resolve("tomo/stripes/after.tif"), "after stripe removal"));
+					panel(d.out().resolve("m1/slices.tif"), "FBP, zingers + stripes removed (macro 1)"));
+			ImageFigures.montage(d.out().resolve("tomo/sinogram.png"), 2, true, panel(d.out().resolve("m1/stripes/before.tif"), "sinogram (−log) before"),
+					panel(d.out().resolve("m1/stripes/after.tif"), "after stripe removal"));
 			s.figure("tomo/reconstruction.png", "Synthetic cell slice: truth, plain FBP (rings from dead/partial detector columns), and with Vo's stripe removal");
 			s.figure("tomo/sinogram.png", "The sinogram before and after stripe removal");
-			s.csv("tomo/stripes/stripes.csv", 2);
+			s.csv("m1/stripes/stripes.csv", 2);
 		}));
-		stages.add(stage("Alignment of the operando scans (drift, rotation, interface levelling)", (d, s) -> {
-			d.command("Align Time Series", "input=" + d.path("cell/cell/scans") + " reference=0 mask=auto level_interface=true output=" + d.path("aligned"));
+		stages.add(stage("Macro 2: alignment of the operando scans (drift, rotation, interface levelling)", (d, s) -> {
+			d.macro("2_align.ijm", "aligned", "");
 			s.note("Every scan registered to scan 0 (coarse phase correlation, block matching, robust rigid fit) and levelled so the anode–electrolyte "
 					+ "interface is horizontal; one resampling per scan. The known drift is in cell/cell/transforms_truth.csv.");
 			s.csv("aligned/registration.csv", 10);
 			s.csv("aligned/transforms.csv", 10);
 			s.csv("aligned/interface.csv", 1);
 		}));
-		stages.add(stage("Cracks and edge chips against the charge passed (Fig. 2)", (d, s) -> {
-			d.command("Track Cracks", "input=" + d.path("aligned") + " scans=" + d.path("cell/scans.csv") + " echem=" + d.path("cell/echem/xct_plating.csv")
-					+ " area_cm2=" + AREA + " slab_um=80 output=" + d.path("cracks"));
-			s.figure("cracks/depth_vs_charge.png", "Depth below the interface of every tracked crack and chip against the charge passed");
-			try (java.util.stream.Stream<Path> files = Files.list(d.out().resolve("cracks"))) {
+		stages.add(stage("Macro 3: cracks and edge chips against the charge passed (Fig. 2)", (d, s) -> {
+			// macro 3 on the scans macro 2 aligned (cell= is ignored when aligned= is given)
+			d.macro("3_cracks.ijm", "m3", "aligned=" + d.path("aligned") + " scans=" + d.path("cell/scans.csv") + " echem=" + d.path("cell/echem/xct_plating.csv"));
+			s.figure("m3/cracks/depth_vs_charge.png", "Depth below the interface of every tracked crack and chip against the charge passed");
+			try (java.util.stream.Stream<Path> files = Files.list(d.out().resolve("m3/cracks"))) {
 				for (Path p : (Iterable<Path>) files.filter(p -> p.getFileName().toString().startsWith("montage_")).sorted()::iterator)
-					s.figure("cracks/" + p.getFileName(), "The same cross-section through the crack at every scan (" + p.getFileName() + ")");
+					s.figure("m3/cracks/" + p.getFileName(), "The same cross-section through the crack at every scan (" + p.getFileName() + ")");
 			}
-			s.csv("cracks/tracks.csv", 20);
+			s.csv("m3/cracks/tracks.csv", 20);
 			s.note("Known answers: cell/cell/tracks_truth.csv.");
 			s.csv("cell/cell/tracks_truth.csv", 20);
-			s.csv("cracks/interface.csv", 10);
+			s.csv("m3/cracks/interface.csv", 10);
 		}));
 		stages.add(stage("Linked views at every scan time", (d, s) -> {
 			// the XCT experiment: voltage during the scans, aligned scans, crack tracks, the short circuit
@@ -117,7 +108,7 @@ final class DemoStages {
 				scans.add(so);
 			}
 			o.add("scans", scans);
-			o.addProperty("tracks", "cracks/tracks.csv");
+			o.addProperty("tracks", "m3/cracks/tracks.csv");
 			Files.write(d.out().resolve("xct_session.json"), new com.google.gson.GsonBuilder().setPrettyPrinting().create().toJson(o)
 					.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 			d.command("Render Linked Views", "session=" + d.path("xct_session.json") + " output=" + d.path("views/xct"));
