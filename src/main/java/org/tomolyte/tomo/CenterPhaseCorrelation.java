@@ -106,18 +106,21 @@ public final class CenterPhaseCorrelation {
 		}
 	}
 
-	/** Mean-removed, edge-tapered row (optionally flipped) zero-padded to p, as interleaved complex. */
+	/**
+	 * The row's (optionally flipped) forward differences, edge-tapered and zero-padded to p, as interleaved complex.
+	 * Differences rather than the mean-removed row: the normalised cross-power spectrum is the same, but a
+	 * mean-removed row steps to −mean at the detector ends, and those steps (and their taper) sit at fixed
+	 * detector positions that do not move with the sample, so they pull the peak towards the detector middle
+	 * (0.2 px on the synthetic cell's disc-shaped sinograms).
+	 */
 	private static double[] prepared(float[] row, boolean flip, int p) {
 		int w = row.length;
-		double mean = 0;
-		for (float v : row)
-			mean += v;
-		mean /= w;
+		int n = w - 1;
 		int taper = Math.max(1, w / 16);
 		double[] c = new double[2 * p];
-		for (int x = 0; x < w; x++) {
-			double v = (flip ? row[w - 1 - x] : row[x]) - mean;
-			int e = Math.min(x, w - 1 - x);
+		for (int x = 0; x < n; x++) {
+			double v = flip ? row[w - 2 - x] - row[w - 1 - x] : row[x + 1] - row[x];
+			int e = Math.min(x, n - 1 - x);
 			if (e < taper) v *= 0.5 - 0.5 * Math.cos(Math.PI * (e + 0.5) / taper);
 			c[2 * x] = v;
 		}

@@ -266,7 +266,7 @@ public final class CenterVo {
 			this.rows = rows;
 			this.width = width;
 			this.height = 2 * rows;
-			this.fftWidth = niceSize(width);
+			this.fftWidth = niceSize(width + Math.max(4, width / 32));
 			double radius = 0.5 * ratio * width;
 			// Outside the wedge: |l| ≤ |k| (H−1)/(2πH) · W / R for angular harmonic k and detector frequency l.
 			halfWidthAtRow = new int[height / 2 + 1];
@@ -277,9 +277,9 @@ public final class CenterVo {
 			fftY = ThreadLocal.withInitial(() -> new FloatFFT_1D(this.height));
 		}
 
-		/** Smallest 2^a 3^b 5^c ≥ n (sizes JTransforms transforms fast). */
+		/** Smallest even 2^a 3^b 5^c ≥ n (sizes JTransforms transforms fast; even keeps its packing simple). */
 		static int niceSize(int n) {
-			for (int m = n;; m++) {
+			for (int m = n + (n & 1);; m += 2) {
 				int r = m;
 				for (int f : new int[] { 2, 3, 5 })
 					while (r % f == 0)
@@ -288,30 +288,54 @@ public final class CenterVo {
 			}
 		}
 
-		/** Mean spectral magnitude outside the double wedge for the trial centre {@code c}. */
+		/**
+		 * Mean spectral magnitude outside the double wedge for the trial centre {@code c}. The mirrored half is
+		 * built by an integer flip about ⌊2c⌋ and the remaining sub-pixel shift applied as a phase ramp to its
+		 * detector spectrum: interpolating it in real space instead low-passes the noise by an amount that depends
+		 * on the fraction of 2c, which adds a 0.5 px periodic ripple to the metric and pins the minimum to
+		 * quarter pixels.
+		 */
 		double of(float[][] s, double c) {
 			int w = width;
 			int wf = fftWidth;
 			int h = height;
+			int k2 = (int) Math.floor(2 * c);
+			double frac = 2 * c - k2;
+			int nr = (wf - 1) / 2; // complex bins 1..nr hold (Re, Im) pairs in JTransforms' packing (wf is even)
+			float[] rampCos = new float[nr + 1], rampSin = new float[nr + 1];
+			for (int l = 1; l <= nr; l++) {
+				double phi = -2 * Math.PI * l * frac / wf;
+				rampCos[l] = (float) Math.cos(phi);
+				rampSin[l] = (float) Math.sin(phi);
+			}
 			// 2D FFT of the stacked sinogram: real FFT along the detector, complex FFT along the angle.
 			float[][] rowsF = new float[h][];
 			FloatFFT_1D fx = fftX.get();
 			for (int i = 0; i < h; i++) {
 				float[] r = new float[wf];
-				if (i < rows) {
+				boolean mirrored = i >= rows;
+				if (!mirrored) {
 					System.arraycopy(s[i], 0, r, 0, w);
 				} else {
 					int j = i - rows;
 					float[] src = s[j];
 					float[] comp = s[rows - 1 - j];
 					for (int u = 0; u < w; u++) {
-						double m = 2 * c - u;
-						r[u] = m >= 0 && m <= w - 1 ? Sinograms.sample(src, m) : comp[u];
+						int m = k2 - u;
+						r[u] = m >= 0 && m <= w - 1 ? src[m] : comp[u];
 					}
 				}
+				// the padding ramps back to the first value so the periodic row has no jump at the wrap
 				for (int u = w; u < wf; u++)
-					r[u] = r[w - 1];
+					r[u] = r[w - 1] + (r[0] - r[w - 1]) * (u - w + 1f) / (wf - w + 1f);
 				fx.realForward(r);
+				if (mirrored && frac != 0) {
+					for (int l = 1; l <= nr; l++) {
+						float re = r[2 * l], im = r[2 * l + 1];
+						r[2 * l] = re * rampCos[l] - im * rampSin[l];
+						r[2 * l + 1] = re * rampSin[l] + im * rampCos[l];
+					}
+				}
 				rowsF[i] = r;
 			}
 			FloatFFT_1D fy = fftY.get();

@@ -9,9 +9,16 @@ import java.util.List;
  * dark stacks combined by mean or median, and flats taken before and after the scan interpolated linearly by
  * projection index (beam decay). Transmissions that are not positive or not finite (dead pixels, dark above
  * flat, zingers in the dark) are clamped to a small positive value and counted, so the −log never produces
- * infinities; the count is reported back.
+ * infinities; the count is reported back. Dead detector pixels — whose flat field rises less than
+ * {@value #DEAD_FRACTION} of the row's median above the dark — carry no signal at all; they are filled by linear
+ * interpolation between their live neighbours along the detector row (the usual defective-pixel correction), as
+ * a clamped −log of noise over noise would be a full-height stripe of about 9 that ruins the centre search and
+ * rings the reconstruction.
  */
 public final class FlatField {
+	/** A pixel whose flat − dark is below this fraction of its row's median is dead. */
+	static final double DEAD_FRACTION = 0.05;
+
 	/** How a stack of flats or darks is combined per pixel. */
 	public enum Combine {
 		MEAN, MEDIAN
@@ -21,10 +28,17 @@ public final class FlatField {
 	public static final class Result {
 		private final ProjectionSet set;
 		private final long clampedCount;
+		private final int deadPixels;
 
-		Result(ProjectionSet set, long clampedCount) {
+		Result(ProjectionSet set, long clampedCount, int deadPixels) {
 			this.set = set;
 			this.clampedCount = clampedCount;
+			this.deadPixels = deadPixels;
+		}
+
+		/** Number of dead detector pixels (flat not above dark) filled from their neighbours in every projection. */
+		public int deadPixels() {
+			return deadPixels;
 		}
 
 		/** Line integrals (or transmissions if log was off). */
@@ -70,7 +84,7 @@ public final class FlatField {
 	 * returned unchanged.
 	 */
 	public Result apply(ProjectionSet raw) {
-		if (raw.kind() == ProjectionSet.Kind.LINE_INTEGRALS) return new Result(raw, 0);
+		if (raw.kind() == ProjectionSet.Kind.LINE_INTEGRALS) return new Result(raw, 0, 0);
 		int n = raw.width() * raw.height();
 		float[] dark = raw.darks().length > 0 ? combine(raw.darks(), n) : new float[n];
 		float[][] proj = raw.projections();
@@ -111,6 +125,11 @@ public final class FlatField {
 				posAfter = sa / after.size();
 			}
 		}
+		boolean[] dead = raw.flats().length == 0 ? null : deadPixels(flatBefore, flatAfter, dark, raw.width(), raw.height());
+		int deadCount = 0;
+		if (dead != null)
+			for (boolean d : dead)
+				if (d) deadCount++;
 		float[][] out = new float[np][n];
 		long[] clamped = new long[np];
 		float[] fb = flatBefore, fa = flatAfter;
@@ -122,6 +141,7 @@ public final class FlatField {
 			float[] o = out[i];
 			long c = 0;
 			for (int k = 0; k < n; k++) {
+				if (dead != null && dead[k]) continue;
 				float flat = fa == null ? fb[k] : fb[k] + wAfter * (fa[k] - fb[k]);
 				float t = (p[k] - dark[k]) / (flat - dark[k]);
 				if (!(t >= minT) || t == Float.POSITIVE_INFINITY) {
@@ -131,12 +151,59 @@ public final class FlatField {
 				o[k] = log ? (float) -Math.log(t) : t;
 			}
 			clamped[i] = c;
+			if (dead != null) fillDead(o, dead, raw.width(), log ? 0 : 1);
 		});
 		long total = 0;
 		for (long c : clamped)
 			total += c;
 		ProjectionSet.Kind kind = log ? ProjectionSet.Kind.LINE_INTEGRALS : ProjectionSet.Kind.COUNTS;
-		return new Result(raw.withProjections(out, kind), total);
+		return new Result(raw.withProjections(out, kind), total, deadCount);
+	}
+
+	/** Pixels whose flat (before and, if any, after) rises less than DEAD_FRACTION of the row median above the dark. */
+	private static boolean[] deadPixels(float[] flatBefore, float[] flatAfter, float[] dark, int width, int height) {
+		boolean[] dead = new boolean[width * height];
+		float[] gap = new float[width];
+		for (int y = 0; y < height; y++) {
+			int off = y * width;
+			for (int x = 0; x < width; x++) {
+				float g = flatBefore[off + x] - dark[off + x];
+				if (flatAfter != null) g = Math.min(g, flatAfter[off + x] - dark[off + x]);
+				gap[x] = Float.isFinite(g) ? g : 0;
+			}
+			float[] sorted = gap.clone();
+			Arrays.sort(sorted);
+			double limit = DEAD_FRACTION * sorted[width / 2];
+			if (!(limit > 0)) continue; // no usable open beam on this row: leave it to the clamping
+			for (int x = 0; x < width; x++)
+				dead[off + x] = gap[x] <= limit;
+		}
+		return dead;
+	}
+
+	/** Linear interpolation across runs of dead pixels along each detector row; a row with no live pixel gets {@code fallback}. */
+	private static void fillDead(float[] values, boolean[] dead, int width, float fallback) {
+		for (int off = 0; off < values.length; off += width) {
+			int x = 0;
+			while (x < width) {
+				if (!dead[off + x]) {
+					x++;
+					continue;
+				}
+				int left = x - 1, right = x;
+				while (right < width && dead[off + right])
+					right++;
+				for (int k = x; k < right; k++) {
+					float v;
+					if (left < 0 && right >= width) v = fallback;
+					else if (left < 0) v = values[off + right];
+					else if (right >= width) v = values[off + left];
+					else v = values[off + left] + (float) (k - left) / (right - left) * (values[off + right] - values[off + left]);
+					values[off + k] = v;
+				}
+				x = right;
+			}
+		}
 	}
 
 	private float[] combine(float[][] stack, int n) {

@@ -58,4 +58,26 @@ class FlatFieldTest {
 			for (float v : p)
 				assertTrue(Float.isFinite(v));
 	}
+
+	@Test
+	void deadPixelsAreFilledFromTheirNeighbours() {
+		// 6-pixel row, pixel 3 dead (flat = dark): a ramp of line integrals 0.1·x must come back, the dead pixel interpolated
+		int w = 6;
+		float d = 100, f = 10100;
+		float[][] proj = new float[3][w];
+		float[] flat = new float[w], dark = new float[w];
+		for (int x = 0; x < w; x++) {
+			flat[x] = x == 3 ? d + 2 : f;
+			dark[x] = d;
+			for (int i = 0; i < 3; i++)
+				proj[i][x] = x == 3 ? d - 1 : (float) (d + (f - d) * Math.exp(-0.1 * x));
+		}
+		ProjectionSet raw = new ProjectionSet(w, 1, 0, proj, Sinograms.evenAnglesRad(3, 0, 180), new float[][] { flat }, null,
+				new float[][] { dark }, 1.0, ProjectionSet.Kind.COUNTS, "test");
+		FlatField.Result r = FlatField.defaults().apply(raw);
+		assertEquals(1, r.deadPixels());
+		assertEquals(0, r.clampedCount(), "a dead pixel is filled, not clamped");
+		for (int x = 0; x < w; x++)
+			assertEquals(0.1 * x, r.projections().projections()[1][x], 1e-5, "x = " + x);
+	}
 }
