@@ -4,7 +4,8 @@
 //   cell=[folder]      a synthetic cell: reconstructs its projected slice (cell/projections/slice_*_sino.tif)
 //   input=[path]       or your scan: HDF5/NeXus (Data Exchange, NXtomo), a TIFF projection folder, or a sinogram TIFF
 //   angles=[0-180]     degree range or angle file when the file does not hold the angles
-//   rings=[sorting]    stripe filter: none, sorting, filtering, fitting, large, dead, all (parameters allowed)
+//   rings=[sorting]    stripe filter: none, sorting, filtering, fitting, large, dead, all (parameters allowed);
+//                      the commands default to none (no filter is harmless near the axis), this macro to sorting
 //   rows=[all]         detector rows first-last
 //   output=[folder]    where center.csv, stripes/ and slices.tif are written
 arg = getArgument();

@@ -58,13 +58,13 @@ final class DemoStages {
 						.orElseThrow(() -> new java.io.IOException("the synthetic cell has no projections"));
 			}
 			String in = d.path("cell/cell/projections/" + sino), angles = d.path("cell/cell/projections/angles.txt");
-			d.macro("1_reconstruct.ijm", "m1", "rings=[all]");
+			d.macro("1_reconstruct.ijm", "m1", "rings=[sorting]");
 			s.csv("m1/center.csv", 3);
 			d.command("Reconstruct Slices", "input=" + in + " angles=" + angles + " rings=none zinger=0 output=" + d.path("tomo/slice_no_ring_removal.tif"));
 			Path exact = proj.resolve(sino.replace("_sino.tif", "_exact.tif"));
 			ImageFigures.montage(d.out().resolve("tomo/reconstruction.png"), 3, false, panel(exact, "exact slice (truth)"),
 					panel(d.out().resolve("tomo/slice_no_ring_removal.tif"), "FBP, no ring removal"),
-					panel(d.out().resolve("m1/slices.tif"), "FBP, zingers + stripes removed (macro 1)"));
+					panel(d.out().resolve("m1/slices.tif"), "FBP, zingers + sorting stripe filter (macro 1)"));
 			ImageFigures.montage(d.out().resolve("tomo/sinogram.png"), 2, true, panel(d.out().resolve("m1/stripes/before.tif"), "sinogram (−log) before"),
 					panel(d.out().resolve("m1/stripes/after.tif"), "after stripe removal"));
 			s.figure("tomo/reconstruction.png", "Synthetic cell slice: truth, plain FBP (rings from dead/partial detector columns), and with Vo's stripe removal");

@@ -38,8 +38,8 @@ public class FindRotationCenterCommand extends TomolyteCommand implements Produc
 	private double search_to = 0;
 	@Parameter(label = "log", required = false, description = "False when the input already holds line integrals")
 	private boolean log = true;
-	@Parameter(label = "rings", required = false, description = "Stripe filter applied before the search (none, sorting, all, ...)")
-	private String rings = "sorting";
+	@Parameter(label = "rings", required = false, description = "Stripe filter applied before the search (none, sorting, all, ...). Default none: every stripe filter also alters real features near the rotation axis, so choose one with Remove Stripes first")
+	private String rings = "none";
 	@Parameter(label = "zinger", required = false, description = "Zinger threshold applied before the search (0 = off)")
 	private double zinger = 0.08;
 	@Parameter(label = "output", description = "CSV file to write (row,center_px,...)", style = "save")

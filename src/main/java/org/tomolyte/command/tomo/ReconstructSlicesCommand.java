@@ -28,8 +28,8 @@ public class ReconstructSlicesCommand extends TomolyteCommand {
 	private String angles = "";
 	@Parameter(label = "log", required = false, description = "False when the input already holds line integrals")
 	private boolean log = true;
-	@Parameter(label = "rings", required = false, description = "Stripe filter: none, sorting, filtering, fitting, large, dead, all (with parameters, e.g. [all snr=2.5])")
-	private String rings = "sorting";
+	@Parameter(label = "rings", required = false, description = "Stripe filter: none, sorting, filtering, fitting, large, dead, all (with parameters, e.g. [all snr=2.5]). Default none: every stripe filter also alters real features near the rotation axis, so choose one with Remove Stripes first")
+	private String rings = "none";
 	@Parameter(label = "zinger", required = false, description = "Zinger threshold (0 = off)")
 	private double zinger = 0.08;
 	@Parameter(label = "filter", required = false, choices = { "ram-lak", "shepp-logan", "hann", "hamming", "cosine" })
