@@ -37,31 +37,39 @@ import ij.plugin.frame.Recorder;
 
 /**
  * Drives a real ImageJ 1.x window the way a user does, for {@link MacroRecorderIT}: opens the macro recorder,
- * clicks the "Generate Synthetic Cell" menu item (ImageJ's own menu listener, so the command runs on an
+ * clicks a Tomolyte menu item (ImageJ's own menu listener, so the command runs on an
  * Executer thread exactly as from the menu bar), types values into the bridge's GenericDialog, presses OK,
  * then replays the line the recorder wrote into another folder. Needs a display (xvfb-run).
  * <p>
- * Arguments: ijpath, first output folder, replay output folder, screenshot PNG, report file. The report holds
+ * Arguments: ijpath, menu label, first output folder, replay output folder, screenshot PNG, report file, then
+ * {@code key=value} for the dialog fields to type (output is the first folder; an empty value empties the
+ * field). The report holds
  * {@code recorded=<line>} and {@code replayed=<line>}; on failure {@code error=...} and ImageJ's log, and the
  * exit code is 1.
  */
 public final class RecorderHarness {
-	static final String LABEL = "Generate Synthetic Cell";
 	private static final long TIMEOUT_MS = 60_000;
 
 	private RecorderHarness() {}
 
 	public static void main(String[] args) throws Exception {
 		Path ijpath = Paths.get(args[0]);
-		Path outA = Paths.get(args[1]);
-		Path outB = Paths.get(args[2]);
-		Path png = Paths.get(args[3]);
-		Path report = Paths.get(args[4]);
+		String label = args[1];
+		Path outA = Paths.get(args[2]);
+		Path outB = Paths.get(args[3]);
+		Path png = Paths.get(args[4]);
+		Path report = Paths.get(args[5]);
+		Map<String, String> typed = new LinkedHashMap<>();
+		typed.put("output", outA.toString());
+		for (int i = 6; i < args.length; i++) {
+			int eq = args[i].indexOf('=');
+			typed.put(args[i].substring(0, eq), args[i].substring(eq + 1));
+		}
 		List<String> lines = new ArrayList<>();
 		watchdog(report);
 		int exit = 0;
 		try {
-			run(ijpath, outA, outB, png, lines);
+			run(ijpath, label, typed, outA, outB, png, lines);
 		} catch (Throwable e) {
 			exit = 1;
 			if (e instanceof java.lang.reflect.InvocationTargetException && e.getCause() != null) e = e.getCause();
@@ -105,15 +113,15 @@ public final class RecorderHarness {
 		t.start();
 	}
 
-	private static void run(Path ijpath, Path outA, Path outB, Path png, List<String> report) throws Exception {
+	private static void run(Path ijpath, String label, Map<String, String> typed, Path outA, Path outB, Path png, List<String> report) throws Exception {
 		// what ImageJ's -ijpath does: plugins/ of that folder holds the Tomolyte jar and plugins/jars its libraries
 		System.setProperty("plugins.dir", ijpath.toString());
 		new ImageJ();
 		IJ.run("Record...");
 		waitFor("the Recorder window", () -> Recorder.getInstance() != null && Recorder.record);
 
-		MenuItem item = findItem(Menus.getMenuBar(), LABEL);
-		if (item == null) throw new AssertionError("no '" + LABEL + "' item in ImageJ's menus (plugins.config not read?)");
+		MenuItem item = findItem(Menus.getMenuBar(), label);
+		if (item == null) throw new AssertionError("no '" + label + "' item in ImageJ's menus (plugins.config not read?)");
 		ActionEvent click = new ActionEvent(item, ActionEvent.ACTION_PERFORMED, item.getActionCommand());
 		EventQueue.invokeLater(() -> {
 			for (ActionListener l : item.getActionListeners())
@@ -121,20 +129,15 @@ public final class RecorderHarness {
 		});
 
 		AtomicReference<GenericDialog> found = new AtomicReference<>();
-		waitFor("the '" + LABEL + "' dialog", () -> {
+		waitFor("the '" + label + "' dialog", () -> {
 			for (Window w : Window.getWindows())
-				if (w instanceof GenericDialog && w.isShowing() && LABEL.equals(((Dialog) w).getTitle())) {
+				if (w instanceof GenericDialog && w.isShowing() && label.equals(((Dialog) w).getTitle())) {
 					found.set((GenericDialog) w);
 					return true;
 				}
 			return false;
 		});
 		GenericDialog gd = found.get();
-		Map<String, String> typed = new LinkedHashMap<>();
-		typed.put("output", outA.toString());
-		typed.put("seed", "7");
-		typed.put("scans", "2");
-		typed.put("projections", "false");
 		EventQueue.invokeAndWait(() -> fill(gd, typed));
 		EventQueue.invokeAndWait(gd::toFront);
 		Thread.sleep(1000); // let the X server map and paint the dialog before the screenshot
@@ -149,7 +152,7 @@ public final class RecorderHarness {
 				l.actionPerformed(press);
 		});
 
-		String prefix = "run(\"" + LABEL + "\"";
+		String prefix = "run(\"" + label + "\"";
 		waitFor("the recorder to record the command (it does when the command has finished)", () -> recorderText().contains(prefix));
 		String recorded = null;
 		for (String line : recorderText().split("\n"))
