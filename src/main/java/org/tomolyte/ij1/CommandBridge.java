@@ -40,6 +40,7 @@ public class CommandBridge implements PlugIn {
 	/** The last failure message in this class loader (read by the headless macro runner to set the exit code). */
 	private static volatile String lastFailure;
 	private static volatile int failures;
+	private static final java.awt.Font HELP_FONT = new java.awt.Font("SansSerif", java.awt.Font.ITALIC, 11);
 
 	public static String lastFailure() {
 		return lastFailure;
@@ -62,7 +63,7 @@ public class CommandBridge implements PlugIn {
 			if (info == null) throw new CommandFailedException("Tomolyte command class " + commandClass + " is not known to SciJava (is the Tomolyte jar complete?)");
 			label = CommandRunner.label(info);
 			String options = Macro.getOptions();
-			Map<String, String> values = options != null ? MacroOptions.parse(options) : askUser(runner, info);
+			Map<String, String> values = options != null ? withoutEmpty(MacroOptions.parse(options)) : askUser(runner, info);
 			if (values == null) return; // dialog cancelled
 			ProgressBridge bar = new ProgressBridge();
 			EventService events = context.getService(EventService.class);
@@ -97,6 +98,15 @@ public class CommandBridge implements PlugIn {
 		else if (!GraphicsEnvironment.isHeadless() && !IJ.isMacro()) IJ.error("Tomolyte", msg);
 	}
 
+	/**
+	 * Drops {@code key=[]} and {@code key=}: the recorder writes them for a dialog field the user left empty,
+	 * which the dialog itself reads as "use the default", so the recorded line must replay the same way.
+	 */
+	static Map<String, String> withoutEmpty(Map<String, String> values) {
+		values.values().removeIf(String::isEmpty);
+		return values;
+	}
+
 	/** Shows a dialog of the command's inputs; null when the user cancels. */
 	private static Map<String, String> askUser(CommandRunner runner, CommandInfo info) {
 		GenericDialog gd = new GenericDialog(CommandRunner.label(info));
@@ -106,6 +116,9 @@ public class CommandBridge implements PlugIn {
 			String def = runner.defaultValue(info, item);
 			Class<?> t = item.getType();
 			List<?> choices = item.getChoices();
+			// on its own row above the field: beside a text field, ImageJ 1.53t clips it at the dialog's edge
+			String help = item.getDescription();
+			if (help != null && !help.isEmpty()) gd.addMessage(help, HELP_FONT);
 			if (choices != null && !choices.isEmpty()) {
 				String[] c = choices.stream().map(String::valueOf).toArray(String[]::new);
 				gd.addChoice(key, c, def.isEmpty() ? c[0] : def);
@@ -118,8 +131,6 @@ public class CommandBridge implements PlugIn {
 			} else {
 				gd.addStringField(key, def, 30);
 			}
-			if (item.getDescription() != null) gd.addToSameRow();
-			if (item.getDescription() != null) gd.addMessage(item.getDescription());
 		}
 		gd.showDialog();
 		if (gd.wasCanceled()) return null;

@@ -42,6 +42,14 @@ class CommandBridgeTest {
 	}
 
 	@Test
+	void emptyValuesAsTheRecorderWritesThemForEmptyFieldsMeanTheDefault(@TempDir Path dir) throws Exception {
+		Path out = dir.resolve("defaults.txt");
+		// ImageJ's recorder writes an emptied dialog field as key=[] (or key=); the dialog reads it as the default
+		runInMacroThread("output=[" + out + "] lambda=[] count= fit=Re");
+		assertEquals("lambda=0.001 count=3 fit=Re inductance=false\n", new String(Files.readAllBytes(out), StandardCharsets.UTF_8));
+	}
+
+	@Test
 	void failureIsCountedWithAMessageNamingTheCommand(@TempDir Path dir) throws Exception {
 		int before = CommandBridge.failureCount();
 		runInMacroThread("output=[" + dir.resolve("f.txt") + "] fail=true");
