@@ -36,9 +36,24 @@ public final class FigureExport {
 	}
 
 	public static void svg(JFreeChart chart, Path file, int width, int height) throws IOException {
-		SVGGraphics2D g = new SVGGraphics2D(width, height);
-		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+		SVGGraphics2D g = svgCanvas(width, height);
 		chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
+		writeSvg(g, file);
+	}
+
+	/**
+	 * An SVG canvas whose definitions are named deterministically: JFreeSVG names clip paths after the
+	 * clock by default, which would make the same figure differ from run to run.
+	 */
+	public static SVGGraphics2D svgCanvas(int width, int height) {
+		SVGGraphics2D g = new SVGGraphics2D(width, height);
+		g.setDefsKeyPrefix("tomolyte");
+		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+		return g;
+	}
+
+	/** Writes what was drawn on an {@link #svgCanvas} atomically. */
+	public static void writeSvg(SVGGraphics2D g, Path file) throws IOException {
 		byte[] bytes = g.getSVGDocument().getBytes(StandardCharsets.UTF_8);
 		OutputFolder.writeAtomically(file, tmp -> Files.write(tmp, bytes));
 	}

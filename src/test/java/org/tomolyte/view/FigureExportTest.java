@@ -45,4 +45,14 @@ class FigureExportTest {
 		int distinct = (int) java.util.stream.IntStream.range(0, img.getWidth()).map(i -> img.getRGB(i, img.getHeight() / 2)).distinct().count();
 		assertTrue(distinct > 4, "the map row shows several colours, got " + distinct);
 	}
+
+	@Test
+	void sameFigureGivesTheSameSvgBytes(@TempDir Path dir) throws Exception {
+		double[] t = { 0, 1, 2 }, v = { 1, 3, 2 };
+		FigureExport.svg(Charts.lines("a", "x", "y", false, Charts.series("s", t, v)), dir.resolve("a.svg"), 300, 200);
+		Thread.sleep(5);
+		FigureExport.svg(Charts.lines("a", "x", "y", false, Charts.series("s", t, v)), dir.resolve("b.svg"), 300, 200);
+		assertEquals(new String(Files.readAllBytes(dir.resolve("a.svg")), StandardCharsets.UTF_8),
+				new String(Files.readAllBytes(dir.resolve("b.svg")), StandardCharsets.UTF_8), "no clock-based ids in the SVG");
+	}
 }

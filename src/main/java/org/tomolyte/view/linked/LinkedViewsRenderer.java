@@ -113,10 +113,8 @@ public final class LinkedViewsRenderer {
 	}
 
 	public static void writeLayoutSvg(LinkedViews views, Path file, FigureSize size) throws IOException {
-		SVGGraphics2D g = new SVGGraphics2D(size.layoutWidth, size.layoutHeight);
-		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+		SVGGraphics2D g = FigureExport.svgCanvas(size.layoutWidth, size.layoutHeight);
 		views.drawLayout(g, size.layoutWidth, size.layoutHeight, size.layoutColumns);
-		byte[] bytes = g.getSVGDocument().getBytes(StandardCharsets.UTF_8);
-		OutputFolder.writeAtomically(file, tmp -> Files.write(tmp, bytes));
+		FigureExport.writeSvg(g, file);
 	}
 }
