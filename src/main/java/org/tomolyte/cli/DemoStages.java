@@ -105,6 +105,7 @@ final class DemoStages {
 				com.google.gson.JsonObject so = new com.google.gson.JsonObject();
 				so.addProperty("time_s", scanTable.getDouble(i, "start_s"));
 				so.addProperty("file", String.format(java.util.Locale.ROOT, "aligned/t%02d.tif", i));
+				so.addProperty("labels", String.format(java.util.Locale.ROOT, "m3/cracks/kinds/t%02d.tif", i));
 				scans.add(so);
 			}
 			o.add("scans", scans);

@@ -93,15 +93,18 @@ public class TrackCracksCommand extends TomolyteCommand implements ProducesTable
 			CsvTables.write(r.sensitivityTable(), out.file("sensitivity.csv"));
 			FigureExport.png(CrackFigures.depthVersusCharge(r), out.file("depth_vs_charge.png"), 700, 450);
 			FigureExport.svg(CrackFigures.depthVersusCharge(r), out.file("depth_vs_charge.svg"), 700, 450);
+			Map<Integer, List<TrackedObject>> tracks = r.byTrack();
 			List<Volume> loaded = new ArrayList<>();
 			for (int i = 0; i < files.size(); i++) {
 				progress().report(0.85 + 0.15 * i / files.size(), "Writing labels of " + files.get(i).getFileName());
 				Volume scan = VolumeTiff.read(files.get(i));
-				VolumeTiff.write(r.labels(i).toVolume(scan), out.file(String.format(Locale.ROOT, "labels/t%02d.tif", i)),
+				Volume byTrack = r.labels(i).toVolume(scan);
+				VolumeTiff.write(byTrack, out.file(String.format(Locale.ROOT, "labels/t%02d.tif", i)),
 						"Tomolyte crack/chip labels of " + files.get(i).getFileName() + ": voxel value = track ID, 0 = none");
+				VolumeTiff.write(kinds(byTrack, tracks), out.file(String.format(Locale.ROOT, "kinds/t%02d.tif", i)),
+						"Tomolyte crack/chip kinds of " + files.get(i).getFileName() + ": 5 = crack, 6 = chip (the synthetic cell's label values), 0 = none");
 				loaded.add(scan);
 			}
-			Map<Integer, List<TrackedObject>> tracks = r.byTrack();
 			for (Map.Entry<Integer, List<TrackedObject>> e : tracks.entrySet()) {
 				if (e.getValue().isEmpty() || !e.getValue().get(0).object().kind().toString().equalsIgnoreCase("crack")) continue;
 				int w = 64, h = 48;
@@ -114,6 +117,22 @@ public class TrackCracksCommand extends TomolyteCommand implements ProducesTable
 			out.commit();
 		}
 		info(r.tracksTable().rowCount() + " object rows in " + r.byTrack().size() + " tracks -> " + output);
+	}
+
+	/** Track-ID labels → kind labels in the synthetic cell's convention (5 crack, 6 chip), as the tomogram view overlays them. */
+	static Volume kinds(Volume byTrack, Map<Integer, List<TrackedObject>> tracks) {
+		Volume k = byTrack.emptyLike();
+		for (int z = 0; z < byTrack.depth(); z++) {
+			float[] in = byTrack.slice(z), o = k.slice(z);
+			for (int i = 0; i < in.length; i++) {
+				int id = Math.round(in[i]);
+				if (id <= 0) continue;
+				List<TrackedObject> t = tracks.get(id);
+				boolean chip = t != null && !t.isEmpty() && t.get(0).object().kind().toString().equalsIgnoreCase("chip");
+				o[i] = chip ? 6 : 5;
+			}
+		}
+		return k;
 	}
 
 	@Override
