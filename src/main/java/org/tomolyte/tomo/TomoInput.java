@@ -114,7 +114,10 @@ public final class TomoInput {
 			return TiffProjectionSeries.open(proj, flats, darks, angles(spec, n, dir), spec.pixelSizeUm, kind);
 		}
 		if (!Files.exists(in)) throw new TomoException("Input not found: " + in);
-		throw new TomoException("Unsupported input " + in + ": give an HDF5/NeXus file (.h5, .hdf5, .nxs), a TIFF sinogram or stack, or a folder of TIFF projections");
+		if (Files.isRegularFile(in) && org.tomolyte.io.tiff.BioFormatsProjections.available())
+			return org.tomolyte.io.tiff.BioFormatsProjections.open(in, n -> angles(spec, n, in.toAbsolutePath().getParent()), spec.pixelSizeUm, kind);
+		throw new TomoException("Unsupported input " + in + ": give an HDF5/NeXus file (.h5, .hdf5, .nxs), a TIFF sinogram or stack, or a folder of TIFF "
+				+ "projections; other formats are read through Bio-Formats, which is available in Fiji (here it is not)");
 	}
 
 	private static List<Path> orEmpty(List<Path> l) {
