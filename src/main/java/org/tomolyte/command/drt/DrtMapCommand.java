@@ -10,7 +10,6 @@ import org.scijava.plugin.Attr;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.tomolyte.command.ProducesTables;
-import org.tomolyte.command.TomolyteCommand;
 import org.tomolyte.drt.Drt;
 import org.tomolyte.drt.DrtMap;
 import org.tomolyte.drt.DrtSettings;
@@ -35,42 +34,20 @@ import org.tomolyte.view.FigureExport;
  * is given).
  */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>Tomolyte>Electrochemistry>DRT Map", attrs = @Attr(name = "no-legacy"))
-public class DrtMapCommand extends TomolyteCommand implements ProducesTables {
-	@Parameter(label = "input", description = "Spectrum series: EC-Lab .mpr/.mpt (PEIS/GEIS) or spectra CSV", style = "open")
-	private File input;
-	@Parameter(label = "lambda", required = false)
-	private double lambda = 1e-3;
-	@Parameter(label = "lambda_selection", required = false, choices = { "fixed", "gcv", "mgcv", "lcurve" })
-	private String lambda_selection = "fixed";
-	@Parameter(label = "derivative", required = false, choices = { "1", "2" })
-	private String derivative = "2";
-	@Parameter(label = "fit", required = false, choices = { "Re+Im", "Re", "Im" })
-	private String fit = "Re+Im";
-	@Parameter(label = "inductance", required = false)
-	private boolean inductance = true;
-	@Parameter(label = "rbf", required = false, choices = { "gaussian", "c0_matern", "c2_matern", "c4_matern", "inverse_quadratic", "piecewise_linear" })
-	private String rbf = "gaussian";
-	@Parameter(label = "fwhm", required = false)
-	private double fwhm = 0.5;
-	@Parameter(label = "fmin", required = false, description = "Drop points below this frequency (Hz); 0 = keep all")
-	private double fmin = 0;
-	@Parameter(label = "fmax", required = false, description = "Drop points above this frequency (Hz); 0 = keep all")
-	private double fmax = 0;
+public class DrtMapCommand extends DrtCommand implements ProducesTables {
 	@Parameter(label = "trace", required = false, description = "Optional voltage trace to draw beside the map")
 	private File trace;
 	@Parameter(label = "per_spectrum", required = false, description = "Also write drt.csv, summary.csv and peaks.csv of each spectrum")
 	private boolean per_spectrum = true;
 	@Parameter(label = "threads", required = false, description = "Threads (0 = all cores); results do not depend on it")
 	private int threads = 0;
-	@Parameter(label = "output", description = "Folder for map.tif, summary.csv, peaks_vs_time.csv", style = "directory")
-	private File output;
 
 	private final List<Table> tables = new ArrayList<>();
 
 	@Override
 	protected void execute() throws Exception {
 		SpectrumSeries series = SpectrumFiles.read(input.toPath());
-		DrtSettings settings = DrtParameters.settings(lambda, lambda_selection, Integer.parseInt(derivative), fit, inductance, rbf, fwhm, fmin, fmax);
+		DrtSettings settings = settings();
 		int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
 		DrtMap map = Drt.map(series, settings, n, progress().sub(0, 0.9));
 		Trace voltage = trace != null && !trace.getPath().isEmpty() ? TraceFiles.read(trace.toPath()) : null;

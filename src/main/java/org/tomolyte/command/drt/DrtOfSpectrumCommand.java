@@ -9,7 +9,6 @@ import org.scijava.plugin.Attr;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.tomolyte.command.ProducesTables;
-import org.tomolyte.command.TomolyteCommand;
 import org.tomolyte.drt.Drt;
 import org.tomolyte.drt.DrtResult;
 import org.tomolyte.drt.DrtSettings;
@@ -29,31 +28,9 @@ import org.tomolyte.view.FigureExport;
  * Nyquist and DRT figures.
  */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>Tomolyte>Electrochemistry>DRT of Spectrum", attrs = @Attr(name = "no-legacy"))
-public class DrtOfSpectrumCommand extends TomolyteCommand implements ProducesTables {
-	@Parameter(label = "input", description = "Spectrum file: EC-Lab .mpr/.mpt, CSV/TXT (f, Z', Z'')", style = "open")
-	private File input;
+public class DrtOfSpectrumCommand extends DrtCommand implements ProducesTables {
 	@Parameter(label = "spectrum", required = false, description = "Index of the spectrum in a multi-spectrum file (0 = first)")
 	private int spectrum = 0;
-	@Parameter(label = "lambda", required = false, description = "Regularisation parameter λ (fixed selection)")
-	private double lambda = 1e-3;
-	@Parameter(label = "lambda_selection", required = false, choices = { "fixed", "gcv", "mgcv", "lcurve" })
-	private String lambda_selection = "fixed";
-	@Parameter(label = "derivative", required = false, choices = { "1", "2" })
-	private String derivative = "2";
-	@Parameter(label = "fit", required = false, choices = { "Re+Im", "Re", "Im" })
-	private String fit = "Re+Im";
-	@Parameter(label = "inductance", required = false, description = "Fit a series inductance")
-	private boolean inductance = true;
-	@Parameter(label = "rbf", required = false, choices = { "gaussian", "c0_matern", "c2_matern", "c4_matern", "inverse_quadratic", "piecewise_linear" })
-	private String rbf = "gaussian";
-	@Parameter(label = "fwhm", required = false, description = "RBF width coefficient (FWHM)")
-	private double fwhm = 0.5;
-	@Parameter(label = "fmin", required = false, description = "Drop points below this frequency (Hz); 0 = keep all")
-	private double fmin = 0;
-	@Parameter(label = "fmax", required = false, description = "Drop points above this frequency (Hz); 0 = keep all")
-	private double fmax = 0;
-	@Parameter(label = "output", description = "Folder for drt.csv, summary.csv, peaks.csv and figures", style = "directory")
-	private File output;
 
 	private final List<Table> tables = new ArrayList<>();
 
@@ -61,7 +38,7 @@ public class DrtOfSpectrumCommand extends TomolyteCommand implements ProducesTab
 	protected void execute() throws Exception {
 		SpectrumSeries series = SpectrumFiles.read(input.toPath());
 		Spectrum s = series.get(spectrum);
-		DrtSettings settings = DrtParameters.settings(lambda, lambda_selection, Integer.parseInt(derivative), fit, inductance, rbf, fwhm, fmin, fmax);
+		DrtSettings settings = settings();
 		DrtResult r = Drt.fit(s, settings);
 		tables.clear();
 		tables.add(DrtTables.drt(r));
