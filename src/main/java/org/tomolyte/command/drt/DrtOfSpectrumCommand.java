@@ -1,6 +1,5 @@
 package org.tomolyte.command.drt;
 
-import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 
