@@ -18,29 +18,16 @@ import org.tomolyte.synth.cell.SyntheticCell;
 import org.tomolyte.synth.cell.SyntheticCellData;
 import org.tomolyte.task.Progress;
 
-/** Registration error on the synthetic cell against its truth transforms, per seed and noise factor. */
+/**
+ * Registration error on the synthetic cell against its truth transforms, per seed and noise factor (system
+ * properties seeds, noises, rings, tex, bs, mb, it, tol, wh, band, ap, sup, am, cubic, mask=labels to keep,
+ * blocks=true for per-block errors); argument "convention" checks the truth convention by resampling.
+ */
 public final class AlignSyntheticCellBench {
 	public static void main(String[] args) {
 		String mode = args.length > 0 ? args[0] : "register";
 		long[] seeds = java.util.Arrays.stream(System.getProperty("seeds", "1,2").split(",")).mapToLong(Long::parseLong).toArray();
 		double[] noises = java.util.Arrays.stream(System.getProperty("noises", "1,3").split(",")).mapToDouble(Double::parseDouble).toArray();
-		if (mode.equals("files")) {
-			try {
-				Volume a = org.tomolyte.io.tiff.VolumeTiff.read(java.nio.file.Paths.get("/tmp/a2cell/cell/scans/t00.tif"));
-				Volume b = org.tomolyte.io.tiff.VolumeTiff.read(java.nio.file.Paths.get("/tmp/a2cell/cell/scans/t01.tif"));
-				System.out.println(a + " " + a.voxelXUm() + " " + a.voxelZUm());
-				RegistrationResult r = RigidRegistration.register(a, b, settings(), null, "t1", Progress.NONE);
-				System.out.println(r.transform());
-				CellParameters p = CellParameters.defaults().toBuilder().seed(1).projections(null).build();
-				SyntheticCellData cell = SyntheticCell.generate(p, Progress.NONE);
-				System.out.println(cell.scans().get(0) + " " + cell.scans().get(0).voxelXUm());
-				double d = 0;
-				for (int z = 0; z < a.depth(); z++) for (int y = 0; y < a.height(); y++) for (int x = 0; x < a.width(); x++) d = Math.max(d, Math.abs(a.get(x, y, z) - cell.scans().get(0).get(x, y, z)));
-				System.out.println("max file vs memory diff " + d);
-				System.out.println(RigidRegistration.register(cell.scans().get(0), cell.scans().get(1), settings(), null, "t1", Progress.NONE).transform());
-			} catch (Exception e) { throw new RuntimeException(e); }
-			return;
-		}
 		if (mode.equals("convention")) {
 			convention();
 			return;
