@@ -83,7 +83,10 @@ public final class RigidRegistration {
 				lastMatches = m;
 				lastAccepted = accepted;
 				problem = null;
-				if (delta < tolUm) {
+				// block matching on weak texture and noise jitters by about the standard error of the fit from
+				// round to round; a change below it is not progress, so it counts as settled
+				double noiseUm = fit.inlierCount > 0 && Double.isFinite(fit.inlierRmsUm) ? fit.inlierRmsUm / Math.sqrt(fit.inlierCount) : 0;
+				if (delta < Math.max(tolUm, noiseUm)) {
 					settled = true;
 					break;
 				}
