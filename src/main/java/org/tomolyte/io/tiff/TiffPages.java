@@ -80,13 +80,32 @@ final class TiffPages {
 		return pages.size();
 	}
 
-	/** Pixel size in µm from the TIFF calibration, NaN when not in µm. */
+	/**
+	 * Pixel size in µm from the TIFF calibration, NaN when not in µm. ImageJ writes the unit only in its
+	 * description ({@code unit=micron}) and leaves the TIFF resolution unit empty, so both are consulted.
+	 */
 	double pixelSizeUm() {
 		FileInfo fi = pages.get(0);
-		String u = fi.unit == null ? "" : fi.unit.toLowerCase();
-		if (fi.pixelWidth > 0 && (u.equals("micron") || u.equals("µm") || u.equals("um") || u.equals("microns"))) return fi.pixelWidth;
+		String u = fi.unit == null ? "" : fi.unit.trim().toLowerCase();
+		if (u.isEmpty() || u.equals("none") || u.equals("inch") || u.equals("pixel")) {
+			String d = descriptionValue(fi, "unit");
+			if (d != null) u = d.trim().toLowerCase();
+		}
+		u = u.replace("\\u00B5", "µ");
+		if (fi.pixelWidth > 0 && (u.equals("micron") || u.equals("µm") || u.equals("um") || u.equals("microns") || u.equals("µm"))) return fi.pixelWidth;
 		if (fi.pixelWidth > 0 && u.equals("mm")) return fi.pixelWidth * 1000;
+		if (fi.pixelWidth > 0 && u.equals("nm")) return fi.pixelWidth / 1000;
 		return Double.NaN;
+	}
+
+	/** A {@code key=value} line of ImageJ's TIFF description, or null. */
+	private static String descriptionValue(FileInfo fi, String key) {
+		if (fi.description == null) return null;
+		for (String line : fi.description.split("\n")) {
+			int eq = line.indexOf('=');
+			if (eq > 0 && line.substring(0, eq).trim().equals(key)) return line.substring(eq + 1);
+		}
+		return null;
 	}
 
 	/** Rows [first, first+count) of page {@code page}, x fastest. */
