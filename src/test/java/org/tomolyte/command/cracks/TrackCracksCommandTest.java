@@ -56,4 +56,31 @@ class TrackCracksCommandTest {
 		assertTrue(crack && chip, "the last scan holds the crack and the detached chip");
 		assertTrue(java.nio.file.Files.size(out.resolve("depth_vs_charge.png")) > 1000);
 	}
+
+	@Test
+	void wholeChainOnADriftingCellMeetsTheAccuracyTargets(@TempDir Path dir) throws Exception {
+		// generate (drift, rotation, tilt, noise, rings) -> Align Time Series (with levelling) -> Track Cracks
+		Path cell = dir.resolve("cell");
+		runner.run("Generate Synthetic Cell", "output=[" + cell + "] seed=1 projections=false");
+		runner.run("Align Time Series", "input=[" + cell.resolve("cell/scans") + "] reference=0 mask=auto level_interface=true output=[" + dir.resolve("aligned") + "]");
+		Path out = dir.resolve("cracks");
+		runner.run("Track Cracks", "input=[" + dir.resolve("aligned") + "] scans=[" + cell.resolve("scans.csv") + "] echem=[" + cell.resolve("echem/xct_plating.csv")
+				+ "] area_cm2=" + org.tomolyte.synth.SyntheticCellGenerator.AREA_CM2 + " output=[" + out + "]");
+		Table tracks = CsvTables.read(out.resolve("tracks.csv"));
+		Table truth = CsvTables.read(cell.resolve("cell/tracks_truth.csv"));
+		double voxel = 1.3;
+		assertEquals(truth.rowCount(), tracks.rowCount());
+		for (int r = 0; r < truth.rowCount(); r++) {
+			String row = "row " + r + " (" + truth.get(r, "kind") + " in scan " + truth.get(r, "scan") + ")";
+			assertEquals(truth.get(r, "event"), tracks.get(r, "event"), row);
+			assertEquals(truth.getDouble(r, "track_id"), tracks.getDouble(r, "track_id"), row);
+			assertEquals(truth.getDouble(r, "capacity_mah_cm2"), tracks.getDouble(r, "capacity_mah_cm2"), 0.005, row + ": charge axis");
+			assertEquals(truth.getDouble(r, "depth_um"), tracks.getDouble(r, "depth_um"), 2 * voxel, row + ": depth within 2 voxels");
+			assertEquals(truth.getDouble(r, "volume_um3"), tracks.getDouble(r, "volume_um3"), 0.15 * truth.getDouble(r, "volume_um3"), row + ": volume within 15 %");
+			if ("crack".equals(truth.get(r, "kind"))) {
+				assertEquals(truth.getDouble(r, "area_um2"), tracks.getDouble(r, "area_um2"), 0.15 * truth.getDouble(r, "area_um2"), row + ": face area within 15 %");
+				assertEquals(truth.getDouble(r, "opening_um"), tracks.getDouble(r, "opening_um"), voxel, row + ": opening within 1 voxel");
+			}
+		}
+	}
 }
