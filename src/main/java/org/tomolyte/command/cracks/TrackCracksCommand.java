@@ -17,6 +17,7 @@ import org.tomolyte.cracks.CrackSettings;
 import org.tomolyte.cracks.CrackTracker;
 import org.tomolyte.cracks.CrackTrackingResult;
 import org.tomolyte.cracks.TrackedObject;
+import org.tomolyte.ij1.OutlineOverlays;
 import org.tomolyte.io.OutputFolder;
 import org.tomolyte.io.TraceFiles;
 import org.tomolyte.io.csv.CsvTables;
@@ -31,7 +32,8 @@ import org.tomolyte.view.ImageFigures;
 /**
  * Cracks and edge chips in the electrolyte of aligned scans, tracked across the series and placed on the
  * charge axis: writes {@code tracks.csv}, {@code interface.csv} (the macro contract), detail tables,
- * 3D label stacks coloured by track ({@code labels/tNN.tif}), the depth-versus-charge plot and the montage
+ * 3D label stacks ({@code labels/tNN.tif}, {@code kinds/tNN.tif}), outlines coloured by track over the slices
+ * ({@code overlays/tNN.tif}), the depth-versus-charge plot and the montage
  * of one cross-section through the crack at every scan (paper Fig. 2c–f).
  */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>Tomolyte>Interfaces>Track Cracks", attrs = @Attr(name = "no-legacy"))
@@ -103,6 +105,7 @@ public class TrackCracksCommand extends TomolyteCommand implements ProducesTable
 						"Tomolyte crack/chip labels of " + files.get(i).getFileName() + ": voxel value = track ID, 0 = none");
 				VolumeTiff.write(kinds(byTrack, tracks), out.file(String.format(Locale.ROOT, "kinds/t%02d.tif", i)),
 						"Tomolyte crack/chip kinds of " + files.get(i).getFileName() + ": 5 = crack, 6 = chip (the synthetic cell's label values), 0 = none");
+				OutlineOverlays.write(scan, r.labels(i), out.file(String.format(Locale.ROOT, "overlays/t%02d.tif", i)));
 				loaded.add(scan);
 			}
 			for (Map.Entry<Integer, List<TrackedObject>> e : tracks.entrySet()) {

@@ -55,6 +55,9 @@ class TrackCracksCommandTest {
 			}
 		assertTrue(crack && chip, "the last scan holds the crack and the detached chip");
 		assertTrue(java.nio.file.Files.size(out.resolve("depth_vs_charge.png")) > 1000);
+		ij.ImagePlus overlay = ij.IJ.openImage(out.resolve("overlays/t04.tif").toString());
+		assertEquals(ij.ImagePlus.COLOR_RGB, overlay.getType(), "outlines over the slices as an RGB stack");
+		assertEquals(kinds.depth(), overlay.getStackSize());
 	}
 
 	@Test
