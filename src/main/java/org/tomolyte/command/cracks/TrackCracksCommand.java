@@ -48,6 +48,8 @@ public class TrackCracksCommand extends TomolyteCommand implements ProducesTable
 	private double area_cm2 = 0.126;
 	@Parameter(label = "slab_um", required = false, description = "Thickness of the electrolyte slab below the interface searched for cracks (µm)")
 	private double slab_um = 80;
+	@Parameter(label = "thresholds", required = false, description = "auto, or the grey-value limits of void and liquid metal: [void_max liquid_metal_max] (electrolyte above)")
+	private String thresholds = "auto";
 	@Parameter(label = "output", style = "directory")
 	private File output;
 
@@ -75,7 +77,13 @@ public class TrackCracksCommand extends TomolyteCommand implements ProducesTable
 		Trace trace = echem != null && !echem.getPath().isEmpty() ? TraceFiles.read(echem.toPath()) : null;
 		if (starts == null) starts = new double[files.size()];
 		List<Path> paths = files;
-		CrackSettings settings = CrackSettings.builder().slabUm(slab_um).build();
+		CrackSettings.Builder sb = CrackSettings.builder().slabUm(slab_um);
+		if (!thresholds.trim().equalsIgnoreCase("auto")) {
+			String[] t = thresholds.trim().split("[\\s,;]+");
+			if (t.length != 2) throw new IllegalArgumentException("thresholds must be auto or two grey values 'void_max liquid_metal_max', got '" + thresholds + "'");
+			sb.thresholds(org.tomolyte.interfaces.PhaseThresholds.of(Double.parseDouble(t[0]), Double.parseDouble(t[1])));
+		}
+		CrackSettings settings = sb.build();
 		CrackTrackingResult r = CrackTracker.track(files.size(), i -> {
 			try {
 				return VolumeTiff.read(paths.get(i));
