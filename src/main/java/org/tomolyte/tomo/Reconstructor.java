@@ -48,6 +48,7 @@ public final class Reconstructor {
 		boolean halfAcquisition;
 		FlatField flatField = FlatField.defaults();
 		UnaryOperator<float[][]> preprocess = UnaryOperator.identity();
+		UnaryOperator<float[][]> postprocess; // null: none
 
 		/** Rotation centre in detector pixels; NaN for automatic. */
 		public Settings center(double px) {
@@ -140,6 +141,12 @@ public final class Reconstructor {
 
 		public Settings flatField(FlatField f) {
 			flatField = f;
+			return this;
+		}
+
+		/** Per-slice post-processing of the reconstruction ([y][x] in, same shape out), e.g. the polar ring filter. */
+		public Settings postprocess(UnaryOperator<float[][]> p) {
+			postprocess = p;
 			return this;
 		}
 
@@ -239,7 +246,16 @@ public final class Reconstructor {
 			for (int i = 0; i < img.length; i++)
 				img[i] *= k;
 		}
-		return new Slice(img, pre[0].length, centerPx);
+		int n = pre[0].length;
+		if (s.postprocess != null) {
+			float[][] rows = new float[n][n];
+			for (int y = 0; y < n; y++)
+				System.arraycopy(img, y * n, rows[y], 0, n);
+			rows = s.postprocess.apply(rows);
+			for (int y = 0; y < n; y++)
+				System.arraycopy(rows[y], 0, img, y * n, n);
+		}
+		return new Slice(img, n, centerPx);
 	}
 
 	private static ProjectionSet normalise(ProjectionSet raw, Settings s, long[] clamped) {

@@ -30,6 +30,8 @@ public class ReconstructSlicesCommand extends TomolyteCommand {
 	private boolean log = true;
 	@Parameter(label = "rings", required = false, description = "Stripe filter: none, sorting, filtering, fitting, large, dead, all (with parameters, e.g. [all snr=2.5]). Default none: every stripe filter also alters real features near the rotation axis, so choose one with Remove Stripes first")
 	private String rings = "none";
+	@Parameter(label = "polar_rings", required = false, description = "Also remove remaining rings from each reconstructed slice (polar-coordinate filter about the slice centre)")
+	private boolean polar_rings = false;
 	@Parameter(label = "zinger", required = false, description = "Zinger threshold (0 = off)")
 	private double zinger = 0.08;
 	@Parameter(label = "filter", required = false, choices = { "ram-lak", "shepp-logan", "hann", "hamming", "cosine" })
@@ -47,7 +49,8 @@ public class ReconstructSlicesCommand extends TomolyteCommand {
 	protected void execute() throws Exception {
 		TomoInput.Spec spec = TomoParameters.input(input, angles, pixel_um, log);
 		Reconstructor.Settings s = new Reconstructor.Settings().center(center).rows(rows).log(log).filter(FilterWindow.parse(filter))
-				.halfAcquisition(half_acquisition).output(Integer.parseInt(bits), Double.NaN, Double.NaN).preprocess(TomoParameters.preprocess(zinger, rings));
+				.halfAcquisition(half_acquisition).output(Integer.parseInt(bits), Double.NaN, Double.NaN).preprocess(TomoParameters.preprocess(zinger, rings))
+				.postprocess(polar_rings ? new org.tomolyte.tomo.stripes.PolarRingFilter()::apply : null);
 		Reconstructor.Result r = Reconstructor.run(TomoInput.open(spec), s, output.toPath(), progress());
 		info(String.format("rows %d-%d reconstructed with centre %.2f px -> %s", r.firstRow, r.lastRow, r.centerPx, r.output));
 	}

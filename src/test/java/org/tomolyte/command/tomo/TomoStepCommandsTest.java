@@ -50,4 +50,40 @@ class TomoStepCommandsTest {
 			assertEquals(counts.get(s[0], s[1], 0), clean.get(s[0], s[1], 0), 0.1 * counts.get(s[0], s[1], 0),
 					"spike at " + s[0] + "," + s[1] + " replaced by its neighbourhood");
 	}
+
+	@Test
+	void polarRingOptionLowersRingsLeftInTheRealNeutronSlice(@TempDir Path dir) throws Exception {
+		String in = TestData.file("tomo/sarepy_sinogram_360_neutron_image.tif").toString();
+		runner.run("Reconstruct Slices", "input=[" + in + "] angles=[0-360] rings=none output=[" + dir.resolve("plain.tif") + "]");
+		runner.run("Reconstruct Slices", "input=[" + in + "] angles=[0-360] rings=none polar_rings=true output=[" + dir.resolve("polar.tif") + "]");
+		Volume plain = VolumeTiff.read(dir.resolve("plain.tif")), polar = VolumeTiff.read(dir.resolve("polar.tif"));
+		// ring energy: high-pass energy of the angular-mean radial profile about the slice centre
+		assertTrue(ringEnergy(polar) < 0.5 * ringEnergy(plain), "polar filter: " + ringEnergy(polar) + " vs " + ringEnergy(plain));
+	}
+
+	private static double ringEnergy(Volume v) {
+		int n = v.width();
+		double c = (n - 1) / 2.0;
+		int rmax = n / 2 - 2;
+		double[] sum = new double[rmax + 1];
+		int[] cnt = new int[rmax + 1];
+		float[] px = v.slice(0);
+		for (int y = 0; y < n; y++)
+			for (int x = 0; x < n; x++) {
+				int r = (int) Math.round(Math.hypot(x - c, y - c));
+				if (r <= rmax) {
+					sum[r] += px[y * n + x];
+					cnt[r]++;
+				}
+			}
+		double e = 0;
+		for (int r = 3; r <= rmax - 3; r++) {
+			double m = sum[r] / cnt[r];
+			double local = 0;
+			for (int k = -3; k <= 3; k++)
+				local += sum[r + k] / cnt[r + k];
+			e += Math.abs(m - local / 7);
+		}
+		return e;
+	}
 }
