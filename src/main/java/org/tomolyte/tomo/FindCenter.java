@@ -115,9 +115,10 @@ public final class FindCenter {
 
 		/** Table {@code row, center_px, vo_px, phase_correlation_px}. */
 		public Table table() {
-			Table t = new Table("Rotation centre", "row", "center_px", "vo_px", "phase_correlation_px");
+			Table t = new Table("Rotation centre", "row", "center_px", "vo_px", "phase_correlation_px", "axis_tilt_deg");
+			double tiltDeg = tilt == null ? Double.NaN : tilt.angleDeg();
 			for (int i = 0; i < rows.length; i++)
-				t.addRow(rows[i], centersPx[i], voPx[i], phaseCorrelationPx[i]);
+				t.addRow(rows[i], centersPx[i], voPx[i], phaseCorrelationPx[i], tiltDeg);
 			return t;
 		}
 

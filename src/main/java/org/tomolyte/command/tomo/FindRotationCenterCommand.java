@@ -42,6 +42,8 @@ public class FindRotationCenterCommand extends TomolyteCommand implements Produc
 	private String rings = "none";
 	@Parameter(label = "zinger", required = false, description = "Zinger threshold applied before the search (0 = off)")
 	private double zinger = 0.08;
+	@Parameter(label = "datasets", required = false, description = "HDF5 dataset paths when the layout is not detected: [data=/a white=/b dark=/c theta=/d image_key=/e]")
+	private String datasets = "";
 	@Parameter(label = "output", description = "CSV file to write (row,center_px,...)", style = "save")
 	private File output;
 
@@ -49,7 +51,7 @@ public class FindRotationCenterCommand extends TomolyteCommand implements Produc
 
 	@Override
 	protected void execute() throws Exception {
-		TomoInput.Spec spec = TomoParameters.input(input, angles, 0, log);
+		TomoInput.Spec spec = TomoParameters.input(input, angles, 0, log, datasets);
 		FindCenter.Settings s = new FindCenter.Settings().method(FindCenter.Method.parse(method))
 				.mode(mode.equals("half-acquisition") ? FindCenter.Mode.HALF_ACQUISITION : FindCenter.Mode.STANDARD).rows(rows(row)).range(search_from, search_to)
 				.preprocess(TomoParameters.preprocess(zinger, rings));

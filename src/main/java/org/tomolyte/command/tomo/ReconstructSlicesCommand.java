@@ -42,12 +42,14 @@ public class ReconstructSlicesCommand extends TomolyteCommand {
 	private double pixel_um = 0;
 	@Parameter(label = "bits", required = false, choices = { "32", "16" })
 	private String bits = "32";
+	@Parameter(label = "datasets", required = false, description = "HDF5 dataset paths when the layout is not detected: [data=/a white=/b dark=/c theta=/d image_key=/e]")
+	private String datasets = "";
 	@Parameter(label = "output", description = "A .tif stack, or a folder for one TIFF per slice")
 	private File output;
 
 	@Override
 	protected void execute() throws Exception {
-		TomoInput.Spec spec = TomoParameters.input(input, angles, pixel_um, log);
+		TomoInput.Spec spec = TomoParameters.input(input, angles, pixel_um, log, datasets);
 		Reconstructor.Settings s = new Reconstructor.Settings().center(center).rows(rows).log(log).filter(FilterWindow.parse(filter))
 				.halfAcquisition(half_acquisition).output(Integer.parseInt(bits), Double.NaN, Double.NaN).preprocess(TomoParameters.preprocess(zinger, rings))
 				.postprocess(polar_rings ? new org.tomolyte.tomo.stripes.PolarRingFilter()::apply : null);

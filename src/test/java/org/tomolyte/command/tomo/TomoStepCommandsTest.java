@@ -86,4 +86,18 @@ class TomoStepCommandsTest {
 		}
 		return e;
 	}
+
+	@Test
+	void hdf5DatasetPathsCanBeGivenAndAWrongOneListsTheFilesDatasets(@TempDir Path dir) throws Exception {
+		String in = TestData.file("tomo/tomopy_tooth.h5").toString();
+		Path csv = dir.resolve("centre.csv");
+		runner.run("Find Rotation Center", "input=[" + in + "] row=[0,1] datasets=[data=/exchange/data white=/exchange/data_white dark=/exchange/data_dark "
+				+ "theta=/exchange/theta] output=[" + csv + "]");
+		org.tomolyte.model.Table t = org.tomolyte.io.csv.CsvTables.read(csv);
+		assertEquals(2, t.rowCount());
+		assertTrue(Double.isFinite(t.getDouble(0, "axis_tilt_deg")), "two rows give an axis tilt");
+		org.tomolyte.command.CommandFailedException e = org.junit.jupiter.api.Assertions.assertThrows(org.tomolyte.command.CommandFailedException.class,
+				() -> runner.run("Find Rotation Center", "input=[" + in + "] datasets=[data=/nope] output=[" + dir.resolve("x.csv") + "]"));
+		assertTrue(e.getMessage().contains("/nope") && e.getMessage().contains("/exchange/data"), e.getMessage());
+	}
 }
