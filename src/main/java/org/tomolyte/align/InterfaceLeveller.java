@@ -1,5 +1,6 @@
 package org.tomolyte.align;
 
+import org.tomolyte.task.Parallel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.tomolyte.tomo;
 
+import org.tomolyte.task.Parallel;
+
 /**
  * Pixel-driven parallel-beam back-projection with linear interpolation along the detector. Output pixel
  * (x, y) of an n × n slice sits at X = x − (n−1)/2, Y = y − (n−1)/2 pixels from the rotation axis and reads

@@ -1,5 +1,6 @@
 package org.tomolyte.tomo;
 
+import org.tomolyte.task.Parallel;
 import org.jtransforms.fft.FloatFFT_1D;
 
 /**
@@ -30,7 +31,7 @@ public final class CenterVo {
 	}
 
 	public static CenterVo defaults() {
-		return new CenterVo(0.5, Parallel.defaultThreads());
+		return new CenterVo(0.5, Parallel.threads(0));
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package org.tomolyte.tomo;
 
+import org.tomolyte.task.Parallel;
+
 /**
  * Filtered back-projection of one parallel-beam sinogram of line integrals (Kak &amp; Slaney 1988, ch. 3):
  * ramp filter from the spatial kernel with a window, then back-projection scaled by π / number of angles,
@@ -21,7 +23,7 @@ public final class Fbp {
 
 	/** Ram-Lak, edge padding, circular mask, all processors. */
 	public static Fbp defaults() {
-		return new Fbp(FilterWindow.RAM_LAK, Padding.EDGE, true, Parallel.defaultThreads());
+		return new Fbp(FilterWindow.RAM_LAK, Padding.EDGE, true, Parallel.threads(0));
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package org.tomolyte.tomo;
 
+import org.tomolyte.task.Parallel;
 import java.util.Locale;
 
 import org.tomolyte.model.Table;
@@ -48,7 +49,7 @@ public final class FindCenter {
 		Mode mode = Mode.STANDARD;
 		int[] rows;
 		double fromPx, toPx;
-		int threads = Parallel.defaultThreads();
+		int threads = Parallel.threads(0);
 		FlatField flatField = FlatField.defaults();
 		java.util.function.UnaryOperator<float[][]> preprocess = java.util.function.UnaryOperator.identity();
 

@@ -1,5 +1,6 @@
 package org.tomolyte.tomo;
 
+import org.tomolyte.task.Parallel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -135,7 +136,7 @@ public final class FlatField {
 		float[] fb = flatBefore, fa = flatAfter;
 		double pb = posBefore, pa = posAfter;
 		float minT = (float) minTransmission;
-		Parallel.forEach(np, Parallel.defaultThreads(), i -> {
+		Parallel.forEach(np, Parallel.threads(0), i -> {
 			float wAfter = fa == null ? 0 : (float) Math.max(0, Math.min(1, (i - pb) / (pa - pb)));
 			float[] p = proj[i];
 			float[] o = out[i];

@@ -1,5 +1,7 @@
 package org.tomolyte.tomo;
 
+import org.tomolyte.task.Parallel;
+
 /**
  * 360° offset-axis (half-acquisition) scans, where the rotation axis sits near one detector edge so that the
  * sample, twice as wide as the detector, is covered by the projections at θ and θ + 180°. Finds the axis (and
@@ -39,7 +41,7 @@ public final class HalfAcquisition {
 		int m0 = (int) Math.ceil(minOv - 1.0), m1 = 2 * (w - 1) - m0; // 2c in [minOv−1, 2(w−1) − (minOv−1)]
 		int count = m1 - m0 + 1;
 		double[] metric = new double[count];
-		Parallel.forEach(count, Parallel.defaultThreads(), k -> metric[k] = mismatch(sinogram360, half, m0 + k, 1));
+		Parallel.forEach(count, Parallel.threads(0), k -> metric[k] = mismatch(sinogram360, half, m0 + k, 1));
 		int best = 0;
 		for (int k = 1; k < count; k++)
 			if (metric[k] < metric[best]) best = k;

@@ -1,5 +1,6 @@
 package org.tomolyte.tomo;
 
+import org.tomolyte.task.Parallel;
 import org.jtransforms.fft.FloatFFT_1D;
 
 /**

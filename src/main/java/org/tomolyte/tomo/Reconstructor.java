@@ -1,5 +1,6 @@
 package org.tomolyte.tomo;
 
+import org.tomolyte.task.Parallel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -43,7 +44,7 @@ public final class Reconstructor {
 		Unit unit = Unit.PER_PIXEL;
 		int bits = 32;
 		double min = Double.NaN, max = Double.NaN;
-		int threads = Parallel.defaultThreads();
+		int threads = Parallel.threads(0);
 		int bandRows = 4;
 		boolean halfAcquisition;
 		FlatField flatField = FlatField.defaults();

@@ -1,5 +1,6 @@
 package org.tomolyte.synth.cell;
 
+import org.tomolyte.task.Parallel;
 import org.tomolyte.model.Volume;
 import org.tomolyte.task.Progress;
 

@@ -1,4 +1,4 @@
-package org.tomolyte.synth.cell;
+package org.tomolyte.task;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,21 +11,30 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
-import org.tomolyte.task.CancelledException;
-import org.tomolyte.task.Progress;
 
 /**
- * Runs independent per-slice work on a fixed number of threads. Each index is computed by exactly one task
- * from its own inputs (and its own random stream), so results never depend on the thread count.
+ * Runs independent indexed work items on a fixed number of threads, items handed out dynamically. Each item
+ * writes only its own output, so results do not depend on the thread count or on scheduling (the
+ * determinism rule of the architecture). The one worker pool helper of the library packages.
  */
-final class Parallel {
+public final class Parallel {
 	private Parallel() {}
 
-	static int threads(int requested) {
+	/** The thread count for a setting: the number given, or all processors for 0 or less. */
+	public static int threads(int requested) {
 		return requested > 0 ? requested : Math.max(1, Runtime.getRuntime().availableProcessors());
 	}
 
-	static void forEach(int n, int threads, Progress progress, String message, IntConsumer work) {
+	/** Calls {@code work.accept(i)} for every i in [0, n) on {@code threads} threads (0 = all processors). */
+	public static void forEach(int n, int threads, IntConsumer work) {
+		forEach(n, threads, Progress.NONE, null, work);
+	}
+
+	/**
+	 * As {@link #forEach(int, int, IntConsumer)}, stopping when the user cancels and reporting progress from
+	 * the calling thread only (a few times a second) while the workers run.
+	 */
+	public static void forEach(int n, int threads, Progress progress, String message, IntConsumer work) {
 		int t = Math.min(threads(threads), Math.max(1, n));
 		AtomicInteger next = new AtomicInteger(), done = new AtomicInteger();
 		if (t == 1) {
@@ -37,7 +46,7 @@ final class Parallel {
 			return;
 		}
 		ExecutorService ex = Executors.newFixedThreadPool(t, r -> {
-			Thread th = new Thread(r, "tomolyte-synth");
+			Thread th = new Thread(r, "tomolyte-worker");
 			th.setDaemon(true);
 			return th;
 		});
