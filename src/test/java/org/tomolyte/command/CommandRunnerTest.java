@@ -40,11 +40,11 @@ class CommandRunnerTest {
 
 	@Test
 	void badValuesAreClearErrors(@TempDir Path dir) {
-		CommandFailedException e1 = assertThrows(CommandFailedException.class, () -> runner.run("Echo Test", "output=x count=many"));
+		CommandFailedException e1 = assertThrows(CommandFailedException.class, () -> runner.run("Echo Test", "output=[" + dir.resolve("x") + "] count=many"));
 		assertTrue(e1.getMessage().contains("count") && e1.getMessage().contains("many"), e1.getMessage());
-		CommandFailedException e2 = assertThrows(CommandFailedException.class, () -> runner.run("Echo Test", "output=x fit=Both"));
+		CommandFailedException e2 = assertThrows(CommandFailedException.class, () -> runner.run("Echo Test", "output=[" + dir.resolve("x") + "] fit=Both"));
 		assertTrue(e2.getMessage().contains("Re+Im"), e2.getMessage());
-		CommandFailedException e3 = assertThrows(CommandFailedException.class, () -> runner.run("Echo Test", "output=x inductance=maybe"));
+		CommandFailedException e3 = assertThrows(CommandFailedException.class, () -> runner.run("Echo Test", "output=[" + dir.resolve("x") + "] inductance=maybe"));
 		assertTrue(e3.getMessage().contains("true or false"), e3.getMessage());
 	}
 
