@@ -104,7 +104,15 @@ public class TrackCracksCommand extends TomolyteCommand implements ProducesTable
 			FigureExport.png(CrackFigures.depthVersusCharge(r), out.file("depth_vs_charge.png"), 700, 450);
 			FigureExport.svg(CrackFigures.depthVersusCharge(r), out.file("depth_vs_charge.svg"), 700, 450);
 			Map<Integer, List<TrackedObject>> tracks = r.byTrack();
-			List<Volume> loaded = new ArrayList<>();
+			// montage planes of the crack tracks, sampled scan by scan so only one scan is in memory at a time
+			int w = 64, h = 48;
+			Map<Integer, org.tomolyte.cracks.CrossSection> sections = new java.util.LinkedHashMap<>();
+			Map<Integer, List<float[]>> montages = new java.util.LinkedHashMap<>();
+			for (Map.Entry<Integer, List<TrackedObject>> e : tracks.entrySet())
+				if (!e.getValue().isEmpty() && e.getValue().get(0).object().kind().toString().equalsIgnoreCase("crack")) {
+					sections.put(e.getKey(), r.montageSection(e.getKey(), w, h));
+					montages.put(e.getKey(), new ArrayList<>());
+				}
 			for (int i = 0; i < files.size(); i++) {
 				progress().report(0.85 + 0.15 * i / files.size(), "Writing labels of " + files.get(i).getFileName());
 				Volume scan = VolumeTiff.read(files.get(i));
@@ -114,12 +122,11 @@ public class TrackCracksCommand extends TomolyteCommand implements ProducesTable
 				VolumeTiff.write(kinds(byTrack, tracks), out.file(String.format(Locale.ROOT, "kinds/t%02d.tif", i)),
 						"Tomolyte crack/chip kinds of " + files.get(i).getFileName() + ": 5 = crack, 6 = chip (the synthetic cell's label values), 0 = none");
 				OutlineOverlays.write(scan, r.labels(i), out.file(String.format(Locale.ROOT, "overlays/t%02d.tif", i)));
-				loaded.add(scan);
+				for (Map.Entry<Integer, org.tomolyte.cracks.CrossSection> e : sections.entrySet())
+					montages.get(e.getKey()).add(e.getValue().sample(scan));
 			}
-			for (Map.Entry<Integer, List<TrackedObject>> e : tracks.entrySet()) {
-				if (e.getValue().isEmpty() || !e.getValue().get(0).object().kind().toString().equalsIgnoreCase("crack")) continue;
-				int w = 64, h = 48;
-				List<float[]> montage = r.montage(loaded, e.getKey(), w, h);
+			for (Map.Entry<Integer, List<float[]>> e : montages.entrySet()) {
+				List<float[]> montage = e.getValue();
 				ImageFigures.Panel[] panels = new ImageFigures.Panel[montage.size()];
 				for (int i = 0; i < panels.length; i++)
 					panels[i] = new ImageFigures.Panel(montage.get(i), w, h, String.format(Locale.ROOT, "scan %d, %.2f mAh/cm²", i, r.capacitiesMahCm2()[i]));
