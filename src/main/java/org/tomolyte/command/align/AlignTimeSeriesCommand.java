@@ -1,7 +1,6 @@
 package org.tomolyte.command.align;
 
 import java.io.File;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,10 +28,14 @@ import org.tomolyte.model.Volume;
  * the anode–electrolyte interface, and one resampling per scan onto the common field of view. Writes
  * {@code t00.tif}…, {@code transforms.csv} (3×4 affine scan → reference in µm, and its readable
  * decomposition), {@code residuals.csv}, {@code interface.csv} and TransformJ-readable matrices.
+ * <p>
+ * The scans come from a folder of TIFF stacks (name order), a scans.csv, or one ImageJ hyperstack TIFF whose
+ * time frames are the scans (named t00, t01, … by frame index; see {@link org.tomolyte.io.tiff.HyperstackTiff}).
+ * No scan times are written, so a hyperstack's frame interval is not used.
  */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>Tomolyte>Alignment>Align Time Series", attrs = @Attr(name = "no-legacy"))
 public class AlignTimeSeriesCommand extends TomolyteCommand implements ProducesTables {
-	@Parameter(label = "input", description = "Folder of TIFF scans (name order) or a scans.csv (scan,file,start_s)")
+	@Parameter(label = "input", description = "Folder of TIFF scans (name order), a scans.csv (scan,file,start_s) or one ImageJ hyperstack TIFF (time frames = scans)")
 	private File input;
 	@Parameter(label = "reference", required = false, description = "Index of the reference scan")
 	private int reference = 0;
@@ -51,13 +54,13 @@ public class AlignTimeSeriesCommand extends TomolyteCommand implements ProducesT
 
 	@Override
 	protected void execute() throws Exception {
-		List<Path> files = ScanFiles.list(input.toPath());
+		ScanFiles.Series series = ScanFiles.open(input.toPath());
 		List<Volume> scans = new ArrayList<>();
 		List<String> names = new ArrayList<>();
-		for (int i = 0; i < files.size(); i++) {
-			progress().report(0.1 * i / files.size(), "Reading " + files.get(i).getFileName());
-			scans.add(VolumeTiff.read(files.get(i)));
-			names.add(ScanFiles.name(files.get(i)));
+		for (int i = 0; i < series.size(); i++) {
+			progress().report(0.1 * i / series.size(), "Reading " + series.name(i));
+			scans.add(series.read(i));
+			names.add(series.name(i));
 		}
 		AlignSettings s = new AlignSettings().referenceIndex(reference).levelInterface(level_interface).chain(chain).keepAlignedVolumes(true)
 				.acceptUnconverged(true)

@@ -38,7 +38,7 @@ final class TiffPages {
 		} catch (IOException | RuntimeException e) {
 			throw new TomoException(file + ": not a readable TIFF (" + e.getMessage() + ")", e);
 		}
-		if (info == null || info.length == 0) throw new TomoException(file + ": no image found in the TIFF");
+		if (info == null || info.length == 0) throw new TomoException(file + ": not a TIFF file (no TIFF header, or no image in it)");
 		FileInfo f0 = info[0];
 		width = f0.width;
 		height = f0.height;
@@ -85,17 +85,68 @@ final class TiffPages {
 	 * description ({@code unit=micron}) and leaves the TIFF resolution unit empty, so both are consulted.
 	 */
 	double pixelSizeUm() {
+		double k = unitUm();
+		FileInfo fi = pages.get(0);
+		return fi.pixelWidth > 0 ? fi.pixelWidth * k : Double.NaN;
+	}
+
+	/** Pixel height in µm from the TIFF's Y resolution, NaN when not in a length unit. */
+	double pixelHeightUm() {
+		double k = unitUm();
+		FileInfo fi = pages.get(0);
+		return fi.pixelHeight > 0 ? fi.pixelHeight * k : Double.NaN;
+	}
+
+	/**
+	 * µm per calibration unit (micron/µm/um → 1, mm → 1000, nm → 0.001), NaN otherwise: no unit, pixel, and the
+	 * TIFF resolution units inch and cm, which cameras and scanners use for print dots rather than voxel sizes.
+	 */
+	double unitUm() {
 		FileInfo fi = pages.get(0);
 		String u = fi.unit == null ? "" : fi.unit.trim().toLowerCase();
 		if (u.isEmpty() || u.equals("none") || u.equals("inch") || u.equals("pixel")) {
-			String d = descriptionValue(fi, "unit");
+			String d = descriptionValue("unit");
 			if (d != null) u = d.trim().toLowerCase();
 		}
-		u = u.replace("\\u00B5", "µ");
-		if (fi.pixelWidth > 0 && (u.equals("micron") || u.equals("µm") || u.equals("um") || u.equals("microns") || u.equals("µm"))) return fi.pixelWidth;
-		if (fi.pixelWidth > 0 && u.equals("mm")) return fi.pixelWidth * 1000;
-		if (fi.pixelWidth > 0 && u.equals("nm")) return fi.pixelWidth / 1000;
-		return Double.NaN;
+		u = u.replace("\\u00b5", "µ").replace('\u03bc', 'µ'); // ImageJ's escaped micro sign; Greek mu
+		switch (u) {
+		case "micron":
+		case "microns":
+		case "µm":
+		case "um":
+			return 1;
+		case "mm":
+			return 1000;
+		case "nm":
+			return 0.001;
+		default:
+			return Double.NaN;
+		}
+	}
+
+	/** A {@code key=value} line of the first page's TIFF description (ImageJ's), or null. */
+	String descriptionValue(String key) {
+		return descriptionValue(pages.get(0), key);
+	}
+
+	/**
+	 * Checks that every page's pixel data lies inside the file. ImageJ's decoder takes an ImageJ stack's page
+	 * count from the description and its reader pads a short read with zeros, so a truncated stack would
+	 * otherwise read as silently blank slices.
+	 */
+	void checkComplete() {
+		long length = file.toFile().length();
+		for (int i = 0; i < pages.size(); i++) {
+			FileInfo fi = pages.get(i);
+			long end;
+			if (fi.compression > FileInfo.COMPRESSION_NONE && fi.stripOffsets != null && fi.stripLengths != null) {
+				end = 0;
+				for (int s = 0; s < fi.stripOffsets.length && s < fi.stripLengths.length; s++)
+					end = Math.max(end, (fi.stripOffsets[s] & 0xffffffffL) + (fi.stripLengths[s] & 0xffffffffL));
+			} else end = fi.getOffset() + (long) fi.width * fi.height * fi.getBytesPerPixel();
+			if (end > length)
+				throw new TomoException(file + ": truncated: page " + (i + 1) + " of " + pages.size() + " needs " + end + " bytes, the file has " + length);
+		}
 	}
 
 	/** A {@code key=value} line of ImageJ's TIFF description, or null. */

@@ -11,7 +11,8 @@ import org.tomolyte.tomo.TomoException;
 /**
  * Calibrated volumes as TIFF stacks (one page per slice, 8/16/32-bit in, 32-bit out): read whole, read
  * lazily slice by slice for volumes larger than memory, and written slice by slice, atomically. Voxel sizes
- * come from the TIFF's resolution (µm); the slice spacing is taken equal to the pixel width.
+ * come from the TIFF's resolution (µm); the slice spacing is taken equal to the pixel width. For an ImageJ
+ * hyperstack holding several time frames, see {@link HyperstackTiff}.
  */
 public final class VolumeTiff {
 	private VolumeTiff() {}
