@@ -13,11 +13,17 @@ import org.tomolyte.task.Progress;
  * Sub-voxel rigid registration of one scan to a reference volume: coarse translation by verified phase
  * correlation on a downsampled pair ({@link CoarseRegistration}), then, from coarse to fine, rounds of
  * warping the scan through the current estimate, block matching ({@link BlockMatcher}) and a trimmed
- * Kabsch fit ({@link RigidFit}) until the transform stops changing. The same engine aligns 2D slices
+ * Kabsch fit ({@link RigidFit}) until the transform stops changing; finally a robust intensity-based
+ * Gauss–Newton refinement at full resolution ({@link IntensityRefiner}, with lab-frame rings modelled by
+ * {@link LabRingProfile}), kept only if it converged within two voxels of the block-matching result. The
+ * same engine aligns 2D slices
  * (depth 1, rotation about z only). Never returns an unexamined identity: the result says whether it
  * converged and carries the residuals.
  */
 public final class RigidRegistration {
+	/** Largest move (voxels, at the corners) the intensity refinement may make from the block-matching result. */
+	static final double MAX_REFINE_SHIFT_VOXELS = 2.0;
+
 	private RigidRegistration() {}
 
 	/** Registers {@code scan} to {@code reference}; {@code initial} (scan → reference, may be null) skips the coarse step. */
@@ -51,6 +57,9 @@ public final class RigidRegistration {
 		String problem = null;
 		boolean settled = false;
 		int finest = Math.min(s.finestFactor(), coarse);
+		// on large volumes the intensity refinement does the full-resolution work; block matching there too
+		// would only repeat it at several times the cost
+		if (s.intensityRefinement() && !planar && finest == 1 && coarse >= 4) finest = 2;
 		for (int li = refLevels.size() - 1; li >= 0; li--) {
 			Level rl = refLevels.get(li), sl = scanLevels.get(li);
 			if (rl.factor < finest) break;
@@ -97,6 +106,26 @@ public final class RigidRegistration {
 		if (lastFit == null)
 			return new RegistrationResult(t, false, "Scan " + scanName + ": block matching failed: " + (problem != null ? problem : "no level could be matched"),
 					iterations, 0, Double.NaN, blockTable(null, null, null, null));
+		String refineNote = null;
+		// 3D only: on 2D slices of concentric structure (cell windings) the rotation about their centre is
+		// nearly free and the intensity optimum slid along it (real windings: 0.23 px off), while block
+		// matching stays put and says when it has not settled
+		if (s.intensityRefinement() && !planar) {
+			progress.report(0.9, "Refining " + scanName + " on intensities");
+			IntensityRefiner.Result ir = IntensityRefiner.refine(reference, scan, t, motion, s, Progress.NONE);
+			double moved = ir.transform.maxDifferenceUm(t, sizeX, sizeY, sizeZ);
+			if (ir.converged && moved <= MAX_REFINE_SHIFT_VOXELS * voxelUm) {
+				t = ir.transform;
+				double[][] allS = lastMatches.scanUm.toArray(new double[0][]), allR = lastMatches.refUm.toArray(new double[0][]);
+				double[] res = new double[lastMatches.size()];
+				RigidFit.residuals(t, allS, allR, res);
+				lastFit = new RigidFit.Result(t, res, lastFit.inliers);
+				settled = true; // block matching may still jitter by its noise; the intensity optimum has settled
+				refineNote = String.format(Locale.ROOT, "; %s, %.3f voxel from block matching", ir.message, moved / voxelUm);
+			} else
+				refineNote = "; " + ir.message + (ir.converged ? String.format(Locale.ROOT, " but moved %.2f voxel from block matching (limit %.1f): block-matching result kept",
+						moved / voxelUm, MAX_REFINE_SHIFT_VOXELS) : ": block-matching result kept");
+		}
 		boolean converged = true;
 		StringBuilder msg = new StringBuilder("Scan " + scanName + ": ");
 		if (problem != null) {
@@ -118,6 +147,7 @@ public final class RigidRegistration {
 		if (converged) msg.append(String.format(Locale.ROOT, "converged in %d rounds, %d/%d blocks, RMS residual %.4f µm", iterations,
 				lastFit.inlierCount, lastMatches.size(), lastFit.inlierRmsUm));
 		else msg.setLength(msg.length() - 2); // drop the trailing "; "
+		if (refineNote != null) msg.append(refineNote);
 		progress.report(1, null);
 		return new RegistrationResult(t, converged, msg.toString(), iterations, lastFit.inlierCount, lastFit.inlierRmsUm,
 				blockTable(lastMatches, lastFit, lastAccepted, t));

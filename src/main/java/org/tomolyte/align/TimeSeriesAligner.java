@@ -10,8 +10,8 @@ import org.tomolyte.task.Progress;
 
 /**
  * Façade of "Align Time Series": registers every operando scan rigidly to a reference scan
- * ({@link RigidRegistration}: verified phase correlation, then masked block matching with a trimmed Kabsch
- * fit), optionally chains scan to scan with a consistency check, optionally levels the
+ * ({@link RigidRegistration}: verified phase correlation, masked block matching with a trimmed Kabsch fit,
+ * then a robust intensity refinement over every sampled voxel with lab-frame rings modelled), optionally chains scan to scan with a consistency check, optionally levels the
  * electrolyte/liquid-metal interface ({@link InterfaceLeveller}), composes everything into one transform per
  * scan and resamples each scan once onto the field of view common to all.
  */
@@ -118,7 +118,10 @@ public final class TimeSeriesAligner {
 			progress.report(0.2 * i / scans.size(), "Downsampling " + (i < names.size() ? names.get(i) : "scan " + i));
 			small.add(Level.downsample(scans.get(i), factor, s.threads()).volume);
 		}
-		AlignResult coarse = align(small, names, s.copy().keepAlignedVolumes(false).cropToCommon(false), progress.sub(0.2, 0.5));
+		// box-averaging smears one-voxel rings below the ring model's bins while cell walls concentric with the
+		// axis stay sharp enough to be mistaken for rings: no ring model on downsampled copies
+		AlignSettings onCopies = s.copy().keepAlignedVolumes(false).cropToCommon(false).labRingModel(factor == 1 && s.labRingModel());
+		AlignResult coarse = align(small, names, onCopies, progress.sub(0.2, 0.5));
 		SliceSource ref = scans.get(s.referenceIndex());
 		double shift = (factor - 1) / 2.0;
 		Affine3D toFull = Affine3D.translation(shift * ref.voxelXUm(), shift * ref.voxelYUm(), shift * ref.voxelZUm());

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Locale;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.tomolyte.model.Volume;
 import org.tomolyte.synth.cell.CellParameters;
@@ -20,32 +19,52 @@ import org.tomolyte.task.Progress;
  */
 class SyntheticCellRegistrationTest {
 
+	/**
+	 * The issue's targets: translation RMS ≤ 0.1 voxel and rotation ≤ 0.05° at the default noise and rings,
+	 * ≤ 0.3 voxel at three times the noise, every scan converged, for two seeds (two drifts, textures, crack
+	 * and chip placements). Block matching alone gave 0.08–0.15 voxel and 0.06–0.13° here, and 0.5–0.8 voxel
+	 * at three times the noise; the intensity refinement with the lab-frame ring model brings it to ≤ 0.065
+	 * voxel and ≤ 0.045° (≤ 0.09 voxel at 3× noise).
+	 */
 	@Test
-	void everyScanConvergesNearTheTruthAtDefaultNoise() {
-		double[] worst = register(1, 1);
-		// measured on this branch: 0.14 voxel, 0.12°; the issue's targets (0.1 voxel, 0.05°) are checked below
-		assertTrue(worst[0] <= 0.2, String.format(Locale.ROOT, "translation RMS %.3f voxel", worst[0]));
-		assertTrue(worst[1] <= 0.2, String.format(Locale.ROOT, "rotation %.3f°", worst[1]));
+	void meetsTheIssueTargetsSeed1() {
+		meetsTheIssueTargets(1);
 	}
 
 	@Test
-	@Disabled("open (issue 6): the default cell's weak electrolyte texture (2 % of µ) leaves rotation about z at 0.06–0.13°;"
-			+ " see the report of branch align2")
-	void meetsTheIssueTargets() {
-		for (long seed : new long[] { 1, 2 }) {
-			double[] n1 = register(seed, 1), n3 = register(seed, 3);
-			assertTrue(n1[0] <= 0.1 && n1[1] <= 0.05, "seed " + seed + " noise 1: " + n1[0] + " voxel, " + n1[1] + "°");
-			assertTrue(n3[0] <= 0.3, "seed " + seed + " noise 3: " + n3[0] + " voxel");
-		}
+	void meetsTheIssueTargetsSeed2() {
+		meetsTheIssueTargets(2);
+	}
+
+	private static void meetsTheIssueTargets(long seed) {
+		double[] n1 = register(seed, 1, new AlignSettings()), n3 = register(seed, 3, new AlignSettings());
+		assertTrue(n1[0] <= 0.1 && n1[1] <= 0.05, String.format(Locale.ROOT, "seed %d noise 1: %.3f voxel, %.3f°", seed, n1[0], n1[1]));
+		assertTrue(n3[0] <= 0.3, String.format(Locale.ROOT, "seed %d noise 3: %.3f voxel", seed, n3[0]));
+	}
+
+	/**
+	 * Rings fixed in the lab frame, three times the default strength, at half the default noise: they pull an
+	 * intensity match towards the drift the rings do not have, unless they are estimated along with it.
+	 */
+	@Test
+	void labFrameRingsAreModelledNotMatched() {
+		CellParameters d = CellParameters.defaults();
+		CellParameters p = d.toBuilder().seed(1).noiseSigmaPerCm(d.noiseSigmaPerCm() * 0.5).ringStrengthPerCm(d.ringStrengthPerCm() * 3).projections(null).build();
+		double[] with = register(p, new AlignSettings()), without = register(p, new AlignSettings().labRingModel(false));
+		assertTrue(with[0] <= 0.12, String.format(Locale.ROOT, "with the ring model: %.3f voxel, %.3f°", with[0], with[1]));
+		assertTrue(without[0] > 1.5 * with[0], String.format(Locale.ROOT, "without the ring model %.3f voxel vs %.3f with it", without[0], with[0]));
 	}
 
 	/** Worst RMS point error (voxels) and rotation error (degrees) over scans 1…; fails if a scan does not converge. */
-	private static double[] register(long seed, double noise) {
+	private static double[] register(long seed, double noise, AlignSettings settings) {
 		CellParameters d = CellParameters.defaults();
-		CellParameters p = d.toBuilder().seed(seed).noiseSigmaPerCm(d.noiseSigmaPerCm() * noise).projections(null).build();
+		return register(d.toBuilder().seed(seed).noiseSigmaPerCm(d.noiseSigmaPerCm() * noise).projections(null).build(), settings);
+	}
+
+	private static double[] register(CellParameters p, AlignSettings settings) {
 		SyntheticCellData cell = org.tomolyte.synth.cell.SyntheticCell.generate(p, Progress.NONE);
 		List<Volume> scans = cell.scans();
-		AlignResult r = TimeSeriesAligner.align(scans, new AlignSettings().keepAlignedVolumes(false).acceptUnconverged(true), Progress.NONE);
+		AlignResult r = TimeSeriesAligner.align(scans, settings.keepAlignedVolumes(false).acceptUnconverged(true), Progress.NONE);
 		double worstT = 0, worstR = 0;
 		for (int i = 1; i < scans.size(); i++) {
 			assertTrue(r.registrations().get(i).converged(), r.registrations().get(i).message());

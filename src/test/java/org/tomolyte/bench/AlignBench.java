@@ -39,7 +39,7 @@ public final class AlignBench {
 		System.gc();
 		long base = usedHeap();
 
-		AlignSettings s = new AlignSettings().threads(threads);
+		AlignSettings s = new AlignSettings().threads(threads).suppressAxialRings(!Boolean.getBoolean("rings.off")).intensityRefinement(!Boolean.getBoolean("refine.off")).finestFactor(Integer.getInteger("finest", 1));
 		RegistrationResult warm = RigidRegistration.register(ref, scan, s, null, "warm-up", Progress.NONE); // JIT warm-up
 		Timer reg = new Timer();
 		RegistrationResult r = RigidRegistration.register(ref, scan, s, null, "t01", Progress.NONE);

@@ -57,7 +57,17 @@ public final class AlignSyntheticCellBench {
 					double[] e = errors(r.transform(), truth, scans.get(0));
 					System.out.printf(Locale.ROOT, "seed %d noise %.0f scan %d: rms %.3f vox max %.3f vox rot %.4f deg conv %s it %d inl %d %.0f ms%n", seed, noise, i,
 							e[0], e[1], e[2], r.converged(), r.iterations(), r.inlierCount(), ms);
-					if (!r.converged()) System.out.println("   " + r.message());
+					if (Boolean.getBoolean("comp")) {
+						Volume v0 = scans.get(0);
+						double vx = v0.voxelXUm();
+						double[] c = { (v0.width() - 1) * vx / 2, (v0.height() - 1) * vx / 2, (v0.depth() - 1) * v0.voxelZUm() / 2 };
+						double[] a = r.transform().apply(c, new double[3]), b = truth.apply(c, new double[3]);
+						Affine3D dlt = r.transform().concatenate(truth.inverse());
+						double[] rd = dlt.rotationDegrees();
+						System.out.printf(Locale.ROOT, "   centre error (%.3f %.3f %.3f) vox, rotation error (%.4f %.4f %.4f) deg%n", (a[0] - b[0]) / vx,
+								(a[1] - b[1]) / vx, (a[2] - b[2]) / vx, rd[0], rd[1], rd[2]);
+					}
+					if (!r.converged() || Boolean.getBoolean("msg")) System.out.println("   " + r.message());
 					if (Boolean.getBoolean("blocks")) {
 						org.tomolyte.model.Table b = r.blocks();
 						double[] x = b.column("x_um"), y = b.column("y_um"), z = b.column("z_um"), dx = b.column("dx_um"), dy = b.column("dy_um"), dz = b.column("dz_um"),
@@ -90,6 +100,10 @@ public final class AlignSyntheticCellBench {
 		if ((v = System.getProperty("band")) != null) s.bandLimit(Double.parseDouble(v));
 		if ((v = System.getProperty("ap")) != null) s.apertureAware(Boolean.parseBoolean(v));
 		if ((v = System.getProperty("sup")) != null) s.suppressAxialRings(Boolean.parseBoolean(v));
+		if ((v = System.getProperty("finest")) != null) s.finestFactor(Integer.parseInt(v));
+		if ((v = System.getProperty("sm")) != null) s.refineSmoothingVoxels(Double.parseDouble(v));
+		if ((v = System.getProperty("lrm")) != null) s.labRingModel(Boolean.parseBoolean(v));
+		if ((v = System.getProperty("refine")) != null) s.intensityRefinement(Boolean.parseBoolean(v));
 		if ((v = System.getProperty("am")) != null) s.autoMask(Boolean.parseBoolean(v));
 		if ((v = System.getProperty("cubic")) != null) s.matchInterpolation(Interpolation.CUBIC);
 		return s;
