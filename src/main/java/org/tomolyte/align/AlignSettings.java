@@ -153,8 +153,9 @@ public final class AlignSettings implements Cloneable {
 	public AlignSettings apertureAware(boolean on) { apertureAware = on; return this; }
 
 	/**
-	 * Finish with a robust intensity-based Gauss–Newton refinement over every sampled voxel (default on): block
-	 * matching alone leaves weakly textured volumes at about a tenth of a voxel and of a degree.
+	 * Finish 3D registrations with a robust intensity-based Gauss–Newton refinement over every sampled voxel
+	 * (default on): block matching alone leaves weakly textured volumes at about a tenth of a voxel and of a
+	 * degree. 2D slice alignment keeps block matching (concentric windings let the 2D optimum slide).
 	 */
 	public AlignSettings intensityRefinement(boolean on) { intensityRefinement = on; return this; }
 	/** Gaussian σ (voxels) applied to both volumes before the intensity refinement (default 1; 0 = none). */
