@@ -136,57 +136,16 @@ public final class HyperstackTiff {
 	/** A lazy view of frame {@code t} reading one page per call (memory: one slice). */
 	public SliceSource frame(int t) {
 		if (t < 0 || t >= frames) throw new IndexOutOfBoundsException(file + ": frame " + t + " outside 0–" + (frames - 1));
-		int first = t * slices;
-		return new SliceSource() {
-			@Override
-			public int width() {
-				return pages.width;
-			}
-
-			@Override
-			public int height() {
-				return pages.height;
-			}
-
-			@Override
-			public int depth() {
-				return slices;
-			}
-
-			@Override
-			public double voxelXUm() {
-				return voxelXUm;
-			}
-
-			@Override
-			public double voxelYUm() {
-				return voxelYUm;
-			}
-
-			@Override
-			public double voxelZUm() {
-				return voxelZUm;
-			}
-
-			@Override
-			public float[] slice(int z) {
-				if (z < 0 || z >= slices) throw new IndexOutOfBoundsException(file + ": slice " + z + " outside 0–" + (slices - 1));
-				return pages.readRows(first + z, 0, pages.height);
-			}
-		};
+		return new TiffSlices(pages, t * slices, slices, voxelXUm, voxelYUm, voxelZUm);
 	}
 
 	/** Reads frame {@code t} whole. */
 	public Volume readFrame(int t) throws IOException {
-		SliceSource s = frame(t);
-		float[][] z = new float[slices][];
 		try {
-			for (int i = 0; i < slices; i++)
-				z[i] = s.slice(i);
+			return VolumeTiff.readAll(frame(t));
 		} catch (TomoException e) {
 			throw new IOException(e.getMessage(), e);
 		}
-		return new Volume(s.width(), s.height(), z, voxelXUm, voxelYUm, voxelZUm);
 	}
 
 	private int count(String key, int absent) throws IOException {

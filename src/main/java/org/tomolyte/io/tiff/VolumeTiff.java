@@ -19,7 +19,11 @@ public final class VolumeTiff {
 
 	/** Reads the whole stack. */
 	public static Volume read(Path file) throws IOException {
-		SliceSource s = slices(file);
+		return readAll(slices(file));
+	}
+
+	/** Reads every slice of a lazy view into memory. */
+	static Volume readAll(SliceSource s) {
 		float[][] z = new float[s.depth()][];
 		for (int i = 0; i < z.length; i++)
 			z[i] = s.slice(i);
@@ -37,43 +41,7 @@ public final class VolumeTiff {
 		}
 		double um = pages.pixelSizeUm();
 		double voxel = Double.isNaN(um) || !(um > 0) ? 1 : um;
-		int depth = pages.pageCount();
-		return new SliceSource() {
-			@Override
-			public int width() {
-				return pages.width;
-			}
-
-			@Override
-			public int height() {
-				return pages.height;
-			}
-
-			@Override
-			public int depth() {
-				return depth;
-			}
-
-			@Override
-			public double voxelXUm() {
-				return voxel;
-			}
-
-			@Override
-			public double voxelYUm() {
-				return voxel;
-			}
-
-			@Override
-			public double voxelZUm() {
-				return voxel;
-			}
-
-			@Override
-			public float[] slice(int z) {
-				return pages.readRows(z, 0, pages.height);
-			}
-		};
+		return new TiffSlices(pages, 0, pages.pageCount(), voxel, voxel, voxel);
 	}
 
 	/** Opens a 32-bit writer for a stack of the given size; write slices in order, then commit. */
