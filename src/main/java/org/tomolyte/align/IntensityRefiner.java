@@ -3,6 +3,12 @@ package org.tomolyte.align;
 import java.util.Arrays;
 import java.util.Locale;
 
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.CholeskyDecomposition;
+import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
+import org.apache.commons.math3.linear.NonSymmetricMatrixException;
+
 import org.tomolyte.filter.GaussianBlur;
 import org.tomolyte.model.Volume;
 import org.tomolyte.task.Parallel;
@@ -25,29 +31,15 @@ final class IntensityRefiner {
 	/** Gradients above this multiple of the median mark material edges, left out of the ring fit. */
 	private static final double EDGE_FACTOR = 4;
 
-	/** The refined transform and how the refinement went. */
+	/** The refined transform, whether it converged, and a sentence saying how the refinement went. */
 	static final class Result {
 		final Affine3D transform;
 		final boolean converged;
-		final int iterations;
-		final int samples;
-		/** Fraction of the valid samples that kept a non-zero weight (the rest changed or fell outside). */
-		final double inlierFraction;
-		/** Robust scale (1.4826 × MAD) of the grey-value residuals at the end, in grey units. */
-		final double residualScale;
-		final double gain, offset;
 		final String message;
 
-		Result(Affine3D transform, boolean converged, int iterations, int samples, double inlierFraction, double residualScale, double gain,
-				double offset, String message) {
+		Result(Affine3D transform, boolean converged, String message) {
 			this.transform = transform;
 			this.converged = converged;
-			this.iterations = iterations;
-			this.samples = samples;
-			this.inlierFraction = inlierFraction;
-			this.residualScale = residualScale;
-			this.gain = gain;
-			this.offset = offset;
 			this.message = message;
 		}
 	}
@@ -65,6 +57,8 @@ final class IntensityRefiner {
 	private LabRingProfile rings;
 	private final int[] chunkStart;
 	private final double cx, cy, cz;
+	/** See {@link #edgeLimit()}; the reference gradients do not change, so it is computed once. */
+	private final double edgeLimit2;
 
 	private IntensityRefiner(Volume smoothedRef, Volume smoothedScan, Volume mask, double greyMin, double greyMax, int maxSamples, int threads) {
 		this.scan = smoothedScan;
@@ -147,6 +141,7 @@ final class IntensityRefiner {
 		cx = n > 0 ? sx / n : 0;
 		cy = n > 0 ? sy / n : 0;
 		cz = n > 0 ? sz / n : 0;
+		edgeLimit2 = edgeLimit();
 	}
 
 	/**
@@ -170,7 +165,7 @@ final class IntensityRefiner {
 
 	private Result run(Affine3D start, RigidFit.Motion motion, int maxIterations, double tolVoxels, Progress progress) {
 		int n = px.length;
-		if (n < 64) return new Result(start, false, 0, n, 0, Double.NaN, 1, 0, "intensity refinement skipped: only " + n + " usable voxels");
+		if (n < 64) return new Result(start, false, "intensity refinement skipped: only " + n + " usable voxels");
 		boolean[] active = activeParameters(motion);
 		double voxel = planar ? Math.min(scan.voxelXUm(), scan.voxelYUm()) : Math.min(scan.voxelXUm(), Math.min(scan.voxelYUm(), scan.voxelZUm()));
 		double sizeX = scan.width() * scan.voxelXUm(), sizeY = scan.height() * scan.voxelYUm(), sizeZ = planar ? 0 : scan.depth() * scan.voxelZUm();
@@ -178,7 +173,7 @@ final class IntensityRefiner {
 		double gain = 1, offset = 0;
 		float[] res = new float[n];
 		int chunks = chunkStart.length - 1;
-		double scale = Double.NaN, inlierFraction = 0;
+		double inlierFraction = 0;
 		boolean converged = false;
 		int it = 0;
 		String problem = null;
@@ -195,7 +190,7 @@ final class IntensityRefiner {
 				problem = String.format(Locale.ROOT, "only %d of %d sampled voxels map inside the scan", valid, n);
 				break;
 			}
-			scale = robustScale(res, valid);
+			double scale = robustScale(res, valid);
 			if (!(scale > 0)) scale = 1e-6 * Math.max(1e-12, greyRange());
 			// graduated robustness: wide at first, so that strong edges still off by a fraction of a voxel are not
 			// taken for changed content, then the plain Tukey width once the estimate has settled
@@ -203,7 +198,7 @@ final class IntensityRefiner {
 			final double c = TUKEY * scale * widen;
 			if (rings != null) rings.solve(res, c, strongEdges(), threads);
 			double[][] partial = new double[chunks][];
-			Parallel.forEach(chunks, threads, k -> partial[k] = normalEquations(k, c, a, b, res));
+			Parallel.forEach(chunks, threads, k -> partial[k] = normalEquations(k, c, res));
 			double[] sum = new double[8 * 8 + 8 + 1];
 			for (double[] p : partial)
 				for (int i = 0; i < sum.length; i++)
@@ -238,7 +233,7 @@ final class IntensityRefiner {
 		String msg = problem != null ? "intensity refinement stopped: " + problem
 				: converged ? String.format(Locale.ROOT, "intensity refinement converged in %d iterations over %d voxels (%.0f %% kept)", it, n, 100 * inlierFraction)
 						: String.format(Locale.ROOT, "intensity refinement still changing after %d iterations", it);
-		return new Result(problem != null ? start : t, converged && problem == null, it, n, inlierFraction, scale, gain, offset, msg);
+		return new Result(problem != null ? start : t, converged && problem == null, msg);
 	}
 
 	/** Residuals gain·J(W(x)) + offset − I(x) of one chunk (NaN outside the scan); returns the valid count. */
@@ -320,7 +315,7 @@ final class IntensityRefiner {
 	 * Tukey-weighted normal equations of one chunk: 8×8 matrix (row-major), right-hand side −Σ w·row·r, then
 	 * the number of samples with non-zero weight. Row = [d × ∇I, ∇I, J, 1] with d = x − centre.
 	 */
-	private double[] normalEquations(int k, double c, double gain, double offset, float[] res) {
+	private double[] normalEquations(int k, double c, float[] res) {
 		double[] out = new double[8 * 8 + 8 + 1];
 		double[] row = new double[8];
 		int kept = 0;
@@ -358,18 +353,23 @@ final class IntensityRefiner {
 	 * material edges, whose residuals are misregistration rather than rings.
 	 */
 	private boolean[] strongEdges() {
+		int n = px.length;
+		boolean[] edge = new boolean[n];
+		for (int i = 0; i < n; i++)
+			edge[i] = gx[i] * gx[i] + gy[i] * gy[i] + gz[i] * gz[i] > edgeLimit2 || jgx[i] * jgx[i] + jgy[i] * jgy[i] + jgz[i] * jgz[i] > edgeLimit2;
+		return edge;
+	}
+
+	/** Squared edge threshold: {@link #EDGE_FACTOR}² × the median squared reference gradient (on at most 2¹⁶ samples). */
+	private double edgeLimit() {
 		int n = px.length, step = Math.max(1, n / (1 << 16));
 		double[] g = new double[(n + step - 1) / step];
 		for (int i = 0, k = 0; i < n; i += step, k++)
 			g[k] = gx[i] * gx[i] + gy[i] * gy[i] + gz[i] * gz[i];
-		double limit = EDGE_FACTOR * EDGE_FACTOR * RigidRegistration.median(g);
-		boolean[] edge = new boolean[n];
-		for (int i = 0; i < n; i++)
-			edge[i] = gx[i] * gx[i] + gy[i] * gy[i] + gz[i] * gz[i] > limit || jgx[i] * jgx[i] + jgy[i] * jgy[i] + jgz[i] * jgz[i] > limit;
-		return edge;
+		return g.length == 0 ? Double.POSITIVE_INFINITY : EDGE_FACTOR * EDGE_FACTOR * RigidRegistration.median(g);
 	}
 
-	/** Solves the active block of the normal equations (Cholesky); null when it is not positive definite. */
+	/** Solves the active block of the normal equations (Cholesky, scaled to unit diagonal); null when it is not positive definite. */
 	private static double[] solve(double[] sum, boolean[] active) {
 		int m = 0;
 		int[] idx = new int[8];
@@ -395,31 +395,11 @@ final class IntensityRefiner {
 			for (int j = 0; j < m; j++)
 				a[i][j] *= sc[i] * sc[j];
 		}
-		// Cholesky
-		double[][] l = new double[m][m];
-		for (int i = 0; i < m; i++)
-			for (int j = 0; j <= i; j++) {
-				double v = a[i][j];
-				for (int q = 0; q < j; q++)
-					v -= l[i][q] * l[j][q];
-				if (i == j) {
-					if (!(v > 1e-10)) return null;
-					l[i][i] = Math.sqrt(v);
-				} else l[i][j] = v / l[j][j];
-			}
-		double[] y = new double[m];
-		for (int i = 0; i < m; i++) {
-			double v = rhs[i];
-			for (int q = 0; q < i; q++)
-				v -= l[i][q] * y[q];
-			y[i] = v / l[i][i];
-		}
-		double[] x = new double[m];
-		for (int i = m - 1; i >= 0; i--) {
-			double v = y[i];
-			for (int q = i + 1; q < m; q++)
-				v -= l[q][i] * x[q];
-			x[i] = v / l[i][i];
+		double[] x;
+		try {
+			x = new CholeskyDecomposition(new Array2DRowRealMatrix(a, false), 1e-10, 1e-10).getSolver().solve(new ArrayRealVector(rhs, false)).toArray();
+		} catch (NonPositiveDefiniteMatrixException | NonSymmetricMatrixException e) {
+			return null;
 		}
 		double[] delta = new double[8];
 		for (int i = 0; i < m; i++)
