@@ -75,6 +75,11 @@ public final class TransformTables {
 	 * rows. TransformJ applies it to the scan to produce the aligned image (same size, same calibration).
 	 */
 	public static String toTransformJ(Affine3D scanToRef, Volume scan) {
+		return toTransformJ(scanToRef, SliceSource.of(scan));
+	}
+
+	/** As {@link #toTransformJ(Affine3D, Volume)}, for a scan read slice by slice (only its size and calibration are used). */
+	public static String toTransformJ(Affine3D scanToRef, SliceSource scan) {
 		double cx = (scan.width() - 1) / 2.0 * scan.voxelXUm(), cy = (scan.height() - 1) / 2.0 * scan.voxelYUm(),
 				cz = (scan.depth() - 1) / 2.0 * scan.voxelZUm();
 		Affine3D centred = Affine3D.translation(-cx, -cy, -cz).concatenate(scanToRef).concatenate(Affine3D.translation(cx, cy, cz));
@@ -92,6 +97,11 @@ public final class TransformTables {
 
 	/** Reads a TransformJ matrix file text written by {@link #toTransformJ} back into a scan → reference transform. */
 	public static Affine3D fromTransformJ(String text, Volume scan) {
+		return fromTransformJ(text, SliceSource.of(scan));
+	}
+
+	/** As {@link #fromTransformJ(String, Volume)}, for a scan read slice by slice. */
+	public static Affine3D fromTransformJ(String text, SliceSource scan) {
 		List<double[]> rows = new ArrayList<>();
 		for (String line : text.split("\\R")) {
 			String l = line.trim();
