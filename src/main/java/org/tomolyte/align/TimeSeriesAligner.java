@@ -101,12 +101,17 @@ public final class TimeSeriesAligner {
 	}
 
 	/**
-	 * Aligns scans too large for memory: each is box-averaged by {@code factor} while it is read slice by slice,
-	 * the registration (and levelling) runs on these copies, and every scan is then resampled at full
+	 * Aligns scans too large for memory. Each is box-averaged by {@code factor} while it is read slice by slice,
+	 * and the registration (and levelling) runs on these copies. Then, for 3D scans with the intensity
+	 * refinement on, every registration is refined at full resolution from the slices themselves (the reference
+	 * is read once for its samples, each scan once or twice for patches around them; see
+	 * {@link IntensityRefiner#refineFromDisk}), with lab-frame rings modelled, which brings the precision from
+	 * about a tenth of a downsampled voxel to that of the in-memory path. Finally every scan is resampled at full
 	 * resolution through its transform, streaming its slices to {@code sinks.apply(scanIndex)}. The returned
-	 * transforms are full-resolution (scan µm → aligned µm); the registrations, their block tables and the
-	 * interface result describe the downsampled copies, whose voxel (0,0,0) centre sits (factor − 1)/2 voxels
-	 * into the full volume. Precision is that of the downsampled level (about a tenth of its voxel).
+	 * transforms are full-resolution (scan µm → aligned µm). The block tables and the interface result describe
+	 * the downsampled copies, whose voxel (0,0,0) centre sits (factor − 1)/2 voxels into the full volume. Heap
+	 * use: the copies (1/factor³ of the scans), a few slices, and the refinement's samples (at most a sixth of
+	 * the maximum heap).
 	 */
 	public static AlignResult alignStreaming(List<SliceSource> scans, List<String> names, int factor, AlignSettings s,
 			java.util.function.IntFunction<SliceConsumer> sinks, Progress progress) {
@@ -115,19 +120,37 @@ public final class TimeSeriesAligner {
 		List<Volume> small = new ArrayList<>();
 		for (int i = 0; i < scans.size(); i++) {
 			progress.checkCancelled();
-			progress.report(0.2 * i / scans.size(), "Downsampling " + (i < names.size() ? names.get(i) : "scan " + i));
+			progress.report(0.15 * i / scans.size(), "Downsampling " + (i < names.size() ? names.get(i) : "scan " + i));
 			small.add(Level.downsample(scans.get(i), factor, s.threads()).volume);
 		}
-		// box-averaging smears one-voxel rings below the ring model's bins while cell walls concentric with the
-		// axis stay sharp enough to be mistaken for rings: no ring model on downsampled copies
-		AlignSettings onCopies = s.copy().keepAlignedVolumes(false).cropToCommon(false).labRingModel(factor == 1 && s.labRingModel());
-		AlignResult coarse = align(small, names, onCopies, progress.sub(0.2, 0.5));
 		SliceSource ref = scans.get(s.referenceIndex());
+		boolean refineFull = factor > 1 && s.intensityRefinement() && Math.min(ref.width(), Math.min(ref.height(), ref.depth())) >= 3 && ref.depth() > 1;
+		// box-averaging smears one-voxel rings below the ring model's bins while cell walls concentric with the
+		// axis stay sharp enough to be mistaken for rings: no ring model on downsampled copies (the full-resolution
+		// refinement models them)
+		AlignSettings onCopies = s.copy().keepAlignedVolumes(false).cropToCommon(false).labRingModel(factor == 1 && s.labRingModel())
+				.acceptUnconverged(s.acceptUnconverged() || refineFull);
+		AlignResult coarse = align(small, names, onCopies, progress.sub(0.15, refineFull ? 0.3 : 0.5));
 		double shift = (factor - 1) / 2.0;
 		Affine3D toFull = Affine3D.translation(shift * ref.voxelXUm(), shift * ref.voxelYUm(), shift * ref.voxelZUm());
+		List<RegistrationResult> regs = new ArrayList<>(coarse.registrations());
+		Affine3D levelling = coarse.interfaceResult() == null ? Affine3D.identity() : toFull.concatenate(coarse.interfaceResult().levelling()).concatenate(toFull.inverse());
 		List<Affine3D> full = new ArrayList<>();
-		for (Affine3D t : coarse.transforms())
-			full.add(toFull.concatenate(t).concatenate(toFull.inverse()));
+		List<String> warnings = new ArrayList<>();
+		if (refineFull) {
+			List<Affine3D> registered = new ArrayList<>();
+			for (int i = 0; i < scans.size(); i++) {
+				RegistrationResult g = regs.get(i);
+				registered.add(g == null ? Affine3D.identity() : toFull.concatenate(g.transform()).concatenate(toFull.inverse()));
+			}
+			refineFromDisk(scans, names, factor, s, regs, registered, warnings, progress.sub(0.3, 0.5));
+			for (Affine3D t : registered)
+				full.add(levelling.concatenate(t));
+		} else {
+			warnings.addAll(coarse.warnings());
+			for (Affine3D t : coarse.transforms())
+				full.add(toFull.concatenate(t).concatenate(toFull.inverse()));
+		}
 		OutputGrid grid = s.cropToCommon() ? OutputGrid.commonFieldOfView(ref, scans, full)
 				: new OutputGrid(ref.width(), ref.height(), ref.depth(), ref.voxelXUm(), ref.voxelYUm(), ref.voxelZUm(), 0, 0, 0);
 		for (int i = 0; i < scans.size(); i++) {
@@ -136,8 +159,59 @@ public final class TimeSeriesAligner {
 					progress.sub(0.5 + 0.5 * i / scans.size(), 0.5 + 0.5 * (i + 1) / scans.size()));
 		}
 		progress.report(1, "Aligned " + scans.size() + " scans");
-		return new AlignResult(new ArrayList<>(names), full, coarse.registrations(), coarse.interfaceResult(), grid, new ArrayList<>(), coarse.warnings(),
-				s.threads());
+		return new AlignResult(new ArrayList<>(names), full, regs, coarse.interfaceResult(), grid, new ArrayList<>(), warnings, s.threads());
+	}
+
+	/**
+	 * The full-resolution stage of {@link #alignStreaming}: refines each {@code registered} transform (scan →
+	 * reference, full-resolution µm) in place by intensity matching read from disk, and replaces its entry of
+	 * {@code regs} by one that says how it went. A refinement is kept only if it converged within
+	 * {@link RigidRegistration#MAX_REFINE_SHIFT_VOXELS} of the start; a scan whose registration on the copies did
+	 * not converge counts as converged when its refinement did (the copies only give the start).
+	 */
+	private static void refineFromDisk(List<SliceSource> scans, List<String> names, int factor, AlignSettings s, List<RegistrationResult> regs,
+			List<Affine3D> registered, List<String> warnings, Progress progress) {
+		int refIndex = s.referenceIndex();
+		SliceSource ref = scans.get(refIndex);
+		Volume mask = s.mask();
+		IntensityRefiner.VoxelMask vm = mask == null ? null : (x, y, z) -> {
+			// the mask is at the size of the downsampled reference: full voxel x lies in copy voxel x / factor
+			int mx = Math.min(x / factor, mask.width() - 1), my = Math.min(y / factor, mask.height() - 1), mz = Math.min(z / factor, mask.depth() - 1);
+			return mask.slice(mz)[my * mask.width() + mx] != 0;
+		};
+		progress.report(0, "Sampling the reference " + names.get(refIndex) + " at full resolution");
+		IntensityRefiner refiner = IntensityRefiner.streaming(ref, vm, s, Runtime.getRuntime().maxMemory() / 6, progress.sub(0, 0.2));
+		RigidFit.Motion motion = s.translationOnly() ? RigidFit.Motion.TRANSLATION : RigidFit.Motion.RIGID_3D;
+		double voxelUm = Math.min(ref.voxelXUm(), Math.min(ref.voxelYUm(), ref.voxelZUm()));
+		double sizeX = ref.width() * ref.voxelXUm(), sizeY = ref.height() * ref.voxelYUm(), sizeZ = ref.depth() * ref.voxelZUm();
+		int n = scans.size(), done = 0;
+		for (int i = 0; i < n; i++) {
+			if (i == refIndex) continue;
+			progress.checkCancelled();
+			Progress sub = progress.sub(0.2 + 0.8 * done / (n - 1), 0.2 + 0.8 * (done + 1) / (n - 1));
+			done++;
+			sub.report(0, "Refining " + names.get(i) + " at full resolution");
+			RegistrationResult g = regs.get(i);
+			Affine3D start = registered.get(i);
+			IntensityRefiner.Result ir = refiner.refineFromDisk(scans.get(i), start, motion, s, sub);
+			double moved = ir.transform.maxDifferenceUm(start, sizeX, sizeY, sizeZ);
+			boolean kept = ir.converged && moved <= RigidRegistration.MAX_REFINE_SHIFT_VOXELS * voxelUm;
+			String note = kept ? String.format(Locale.ROOT, "; full resolution (copies at factor %d): %s, %.3f voxel from the copies' result", factor, ir.message, moved / voxelUm)
+					: String.format(Locale.ROOT, "; full resolution (copies at factor %d): %s%s: the copies' result kept (precision about %.2f voxel)", factor, ir.message,
+							ir.converged ? String.format(Locale.ROOT, " but moved %.2f voxel (limit %.1f)", moved / voxelUm, RigidRegistration.MAX_REFINE_SHIFT_VOXELS) : "",
+							0.1 * factor);
+			if (kept) registered.set(i, ir.transform);
+			boolean converged = kept || g.converged();
+			RegistrationResult updated = new RegistrationResult(registered.get(i), converged, g.message() + note, g.iterations(), g.inlierCount(),
+					g.inlierRmsUm(), g.blocks());
+			regs.set(i, updated);
+			if (!converged) {
+				if (!s.acceptUnconverged())
+					throw new AlignException("Registration did not converge. " + updated.message() + "; block residuals: " + residualSummary(updated)
+							+ ". Check the mask, or set acceptUnconverged to keep the flagged result");
+				warnings.add(updated.message());
+			} else if (!kept) warnings.add("Scan " + names.get(i) + ": " + note.substring(2));
+		}
 	}
 
 	private static void fail(RegistrationResult r, AlignSettings s, List<String> warnings) {

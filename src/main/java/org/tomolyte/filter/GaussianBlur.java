@@ -46,32 +46,7 @@ public final class GaussianBlur {
 			for (int z = 0; z < d; z++) slices[z] = in.slice(z).clone();
 		if (kx != null || ky != null) Parallel.forEach(d, threads, progress.sub(0, 0.5), "Blurring", z -> {
 			if (slices[z] == null) slices[z] = new float[w * h];
-			float[] s = slices[z], src = in.slice(z);
-			float[] tmp = buffers.get();
-			if (kx != null) {
-				int rad = kx.length / 2;
-				for (int y = 0; y < h; y++) {
-					int o = y * w;
-					for (int x = 0; x < w; x++) {
-						float a = 0;
-						if (x >= rad && x < w - rad) for (int j = -rad; j <= rad; j++) a += kx[j + rad] * src[o + x + j];
-						else for (int j = -rad; j <= rad; j++) a += kx[j + rad] * src[o + clamp(x + j, w)];
-						tmp[o + x] = a;
-					}
-				}
-			} else System.arraycopy(src, 0, tmp, 0, src.length);
-			if (ky != null) {
-				int rad = ky.length / 2;
-				Arrays.fill(s, 0f);
-				for (int y = 0; y < h; y++) {
-					int o = y * w;
-					for (int j = -rad; j <= rad; j++) {
-						int row = clamp(y + j, h) * w;
-						float kj = ky[j + rad];
-						for (int x = 0; x < w; x++) s[o + x] += kj * tmp[row + x];
-					}
-				}
-			} else System.arraycopy(tmp, 0, s, 0, s.length);
+			blurSlice(in.slice(z), slices[z], buffers.get(), w, h, kx, ky);
 		});
 		if (kz == null || d == 1) {
 			progress.report(1, null);
@@ -113,23 +88,65 @@ public final class GaussianBlur {
 				int ahead = z + rad, zc = clamp(ahead, d);
 				float[] o = original.apply(ahead);
 				window[Math.floorMod(ahead, win)] = o != null ? o : slices[zc].clone();
-				float[] out = slices[z];
-				Arrays.fill(out, 0f);
-				// in cache-sized runs, so that the output run stays in cache across the taps (same sums)
-				for (int i0 = 0; i0 < out.length; i0 += RUN) {
-					int i1 = Math.min(out.length, i0 + RUN);
-					for (int j = -rad; j <= rad; j++) {
-						float[] orig = window[Math.floorMod(z + j, win)];
-						float kj = kz[j + rad];
-						for (int i = i0; i < i1; i++) out[i] += kj * orig[i];
-					}
-				}
+				float[][] taps = new float[win][];
+				for (int j = -rad; j <= rad; j++)
+					taps[j + rad] = window[Math.floorMod(z + j, win)];
+				blurAlongZ(taps, kz, slices[z]);
 			}
 		});
 	}
 
+	/**
+	 * The x and y passes of the blur for one slice of width × height: {@code src} into {@code s} (may be the same
+	 * array), with {@code tmp} (same length) as scratch; kernels from {@link #kernel}, null to skip an axis. The
+	 * same sums as the volume blur, so a slice-by-slice blur (of a volume read from disk) matches it exactly.
+	 */
+	public static void blurSlice(float[] src, float[] s, float[] tmp, int w, int h, float[] kx, float[] ky) {
+		if (kx != null) {
+			int rad = kx.length / 2;
+			for (int y = 0; y < h; y++) {
+				int o = y * w;
+				for (int x = 0; x < w; x++) {
+					float a = 0;
+					if (x >= rad && x < w - rad) for (int j = -rad; j <= rad; j++) a += kx[j + rad] * src[o + x + j];
+					else for (int j = -rad; j <= rad; j++) a += kx[j + rad] * src[o + clamp(x + j, w)];
+					tmp[o + x] = a;
+				}
+			}
+		} else System.arraycopy(src, 0, tmp, 0, src.length);
+		if (ky != null) {
+			int rad = ky.length / 2;
+			Arrays.fill(s, 0f);
+			for (int y = 0; y < h; y++) {
+				int o = y * w;
+				for (int j = -rad; j <= rad; j++) {
+					int row = clamp(y + j, h) * w;
+					float kj = ky[j + rad];
+					for (int x = 0; x < w; x++) s[o + x] += kj * tmp[row + x];
+				}
+			}
+		} else System.arraycopy(tmp, 0, s, 0, s.length);
+	}
+
+	/**
+	 * The z pass for one output slice: {@code out} = Σ kz[j] · taps[j], taps being the (x–y blurred) slices
+	 * z − rad … z + rad, edges already clamped by the caller. In cache-sized runs, so that the output run stays in
+	 * cache across the taps; the sums are the same as the volume blur's.
+	 */
+	public static void blurAlongZ(float[][] taps, float[] kz, float[] out) {
+		Arrays.fill(out, 0f);
+		for (int i0 = 0; i0 < out.length; i0 += RUN) {
+			int i1 = Math.min(out.length, i0 + RUN);
+			for (int j = 0; j < kz.length; j++) {
+				float[] orig = taps[j];
+				float kj = kz[j];
+				for (int i = i0; i < i1; i++) out[i] += kj * orig[i];
+			}
+		}
+	}
+
 	/** Normalised Gaussian taps over ±⌈3σ⌉, or null for σ ≤ 0. */
-	static float[] kernel(double sigma) {
+	public static float[] kernel(double sigma) {
 		if (!(sigma > 0)) return null;
 		int rad = (int) Math.ceil(3 * sigma);
 		float[] k = new float[2 * rad + 1];
