@@ -12,9 +12,10 @@ import org.tomolyte.model.Volume;
 /**
  * Writes and reads per-scan transforms: the {@code transforms.csv} table of the macro API (the 3×4 matrix
  * m00..m23 mapping scan µm to reference µm, then the readable decomposition tx,ty,tz in µm and rx,ry,rz in
- * degrees with R = Rz·Ry·Rx, and the registration residual), and a TransformJ matrix file (Meijering,
- * imagescience.org TransformJ "Affine": a 4×4 tab-delimited matrix applied to positions relative to the image
- * centre) so ImageJ users can re-apply a transform without Tomolyte.
+ * degrees with R = Rz·Ry·Rx, and the registration residual), and a matrix file for Fiji's "TransformJ Affine"
+ * (E. Meijering's TransformJ on the imagescience library) so ImageJ users can re-apply a transform without
+ * Tomolyte; see {@link #toTransformJ(Affine3D, SliceSource)} for what TransformJ does with it and the options
+ * it needs.
  */
 public final class TransformTables {
 	/** The exact columns of {@code transforms.csv}. */
@@ -70,15 +71,39 @@ public final class TransformTables {
 	}
 
 	/**
-	 * The TransformJ matrix file text of a scan → reference transform for {@code scan}: the same mapping with
-	 * positions taken relative to the centre of the volume ((n − 1)/2 voxels, in µm), four tab-separated
-	 * rows. TransformJ applies it to the scan to produce the aligned image (same size, same calibration).
+	 * The "TransformJ Affine" matrix file of a scan → reference transform for {@code scan}; see
+	 * {@link #toTransformJ(Affine3D, SliceSource)}.
 	 */
 	public static String toTransformJ(Affine3D scanToRef, Volume scan) {
 		return toTransformJ(scanToRef, SliceSource.of(scan));
 	}
 
-	/** As {@link #toTransformJ(Affine3D, Volume)}, for a scan read slice by slice (only its size and calibration are used). */
+	/**
+	 * The "TransformJ Affine" matrix file of a scan → reference transform, for a scan given by its size and
+	 * voxel sizes (µm) only.
+	 * <p>
+	 * What TransformJ does with it (read in its source: TransformJ {@code TJ_Matrix.load}, {@code TJ_Affine},
+	 * imagescience {@code transform.Affine}): the file is exactly four non-blank lines of four numbers (no comment
+	 * lines, no 3×4 form; only the first three rows are used), the delimiter being a comma if the first line holds
+	 * one, else a space if it holds one, else a tab. The matrix is the forward map, input position → output
+	 * position; TransformJ fills each output voxel by sampling the input through its inverse. Positions are in the
+	 * image's ImageJ calibration units (pixel width, height and voxel depth, per axis) relative to the image
+	 * centre, which is (n − 1)/2 voxels along each axis, in both input and output. We therefore write
+	 * {@code scanToRef} re-centred: M(q) = scanToRef(q + c) − c with c the scan's centre ((n − 1)/2 · voxel size per
+	 * axis, µm), four tab-separated rows, the last 0 0 0 1.
+	 * <p>
+	 * Use: open the scan in Fiji as one x-y-z stack (for a hyperstack, duplicate its time frame first: TransformJ
+	 * applies the one matrix to every x-y-z sub-image) whose calibration (Image › Properties) is the voxel size in
+	 * µm that Tomolyte used (unit micron; a file calibrated in nm or mm, or whose z spacing Fiji reads
+	 * differently, must be set to those µm values first: TransformJ takes positions from the calibration, so other
+	 * numbers misplace the result). Run Plugins › ImageScience › TransformJ › TransformJ Affine with this file,
+	 * and untick "Adjust bounds to fit result" (ticked by default: it then discards the translation column and
+	 * resizes the output) and "Resample isotropically"; in a macro, leave the {@code adjust} and {@code resample}
+	 * keys out: {@code run("TransformJ Affine", "matrix=[...] interpolation=Linear background=0")}. The result has
+	 * the scan's size and calibration, and its voxel (i, j, k) shows what lies at (i·vx, j·vy, k·vz) µm in the
+	 * reference frame: the reference grid itself when the reference has the scan's size and voxel size (Tomolyte's
+	 * own aligned output may be a crop of it).
+	 */
 	public static String toTransformJ(Affine3D scanToRef, SliceSource scan) {
 		double cx = (scan.width() - 1) / 2.0 * scan.voxelXUm(), cy = (scan.height() - 1) / 2.0 * scan.voxelYUm(),
 				cz = (scan.depth() - 1) / 2.0 * scan.voxelZUm();
@@ -95,7 +120,11 @@ public final class TransformTables {
 		return sb.toString();
 	}
 
-	/** Reads a TransformJ matrix file text written by {@link #toTransformJ} back into a scan → reference transform. */
+	/**
+	 * Reads a TransformJ matrix file (as {@link #toTransformJ} or TransformJ's own Matrix dialog writes it: four
+	 * rows of four numbers separated by tabs, spaces or commas) back into a scan → reference transform of
+	 * {@code scan}. As in TransformJ, the fourth row is not used.
+	 */
 	public static Affine3D fromTransformJ(String text, Volume scan) {
 		return fromTransformJ(text, SliceSource.of(scan));
 	}
