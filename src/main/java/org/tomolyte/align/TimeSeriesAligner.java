@@ -115,6 +115,17 @@ public final class TimeSeriesAligner {
 	 */
 	public static AlignResult alignStreaming(List<SliceSource> scans, List<String> names, int factor, AlignSettings s,
 			java.util.function.IntFunction<SliceConsumer> sinks, Progress progress) {
+		return alignStreaming(scans, names, factor, s, (i, grid) -> sinks.apply(i), progress);
+	}
+
+	/** Opens the receiver of one aligned scan's slices, once the output grid (its size and calibration) is known. */
+	@FunctionalInterface
+	public interface Sinks {
+		SliceConsumer open(int scanIndex, OutputGrid grid);
+	}
+
+	/** As {@link #alignStreaming(List, List, int, AlignSettings, java.util.function.IntFunction, Progress)}, the sinks being told the output grid. */
+	public static AlignResult alignStreaming(List<SliceSource> scans, List<String> names, int factor, AlignSettings s, Sinks sinks, Progress progress) {
 		AlignSettings.atLeast("factor", factor, 1);
 		if (scans.isEmpty()) throw new AlignException("No scans to align");
 		List<Volume> small = new ArrayList<>();
@@ -155,7 +166,8 @@ public final class TimeSeriesAligner {
 				: new OutputGrid(ref.width(), ref.height(), ref.depth(), ref.voxelXUm(), ref.voxelYUm(), ref.voxelZUm(), 0, 0, 0);
 		for (int i = 0; i < scans.size(); i++) {
 			progress.checkCancelled();
-			Resampler.resample(scans.get(i), full.get(i), grid, s.outputInterpolation(), 0f, s.threads(), sinks.apply(i),
+			progress.report(0.5 + 0.5 * i / scans.size(), "Resampling " + (i < names.size() ? names.get(i) : "scan " + i));
+			Resampler.resample(scans.get(i), full.get(i), grid, s.outputInterpolation(), 0f, s.threads(), sinks.open(i, grid),
 					progress.sub(0.5 + 0.5 * i / scans.size(), 0.5 + 0.5 * (i + 1) / scans.size()));
 		}
 		progress.report(1, "Aligned " + scans.size() + " scans");
