@@ -1,8 +1,13 @@
 package org.tomolyte.command.align;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.scijava.command.Command;
 import org.scijava.plugin.Attr;
@@ -12,12 +17,16 @@ import org.tomolyte.align.AlignResult;
 import org.tomolyte.align.AlignSettings;
 import org.tomolyte.align.Interpolation;
 import org.tomolyte.align.InterfaceResult;
+import org.tomolyte.align.InterfaceSettings;
+import org.tomolyte.align.OutputGrid;
+import org.tomolyte.align.SliceSource;
 import org.tomolyte.align.TimeSeriesAligner;
 import org.tomolyte.align.TransformTables;
 import org.tomolyte.command.ProducesTables;
 import org.tomolyte.command.TomolyteCommand;
 import org.tomolyte.io.OutputFolder;
 import org.tomolyte.io.csv.CsvTables;
+import org.tomolyte.io.tiff.TiffStackWriter;
 import org.tomolyte.io.tiff.VolumeTiff;
 import org.tomolyte.model.Table;
 import org.tomolyte.model.Volume;
@@ -32,6 +41,10 @@ import org.tomolyte.model.Volume;
  * The scans come from a folder of TIFF stacks (name order), a scans.csv, or one ImageJ hyperstack TIFF whose
  * time frames are the scans (named t00, t01, … by frame index; see {@link org.tomolyte.io.tiff.HyperstackTiff}).
  * No scan times are written, so a hyperstack's frame interval is not used.
+ * <p>
+ * Scans larger than memory are streamed ({@code memory=stream}, or {@code auto} when loading them would take
+ * more than half the heap): registration on box-downsampled copies, then every scan is resampled at full
+ * resolution from disk and written slice by slice, to the same files as in memory (see {@link MemoryPlan}).
  */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>Tomolyte>Alignment>Align Time Series", attrs = @Attr(name = "no-legacy"))
 public class AlignTimeSeriesCommand extends TomolyteCommand implements ProducesTables {
@@ -47,6 +60,15 @@ public class AlignTimeSeriesCommand extends TomolyteCommand implements ProducesT
 	private String interpolation = "linear";
 	@Parameter(label = "chain", required = false, description = "Register each scan to the previous one (with a consistency check to the reference)")
 	private boolean chain = false;
+	@Parameter(label = "memory", required = false, choices = { "auto", "load", "stream" }, description = "load: read every scan into memory. "
+			+ "stream (scans larger than memory): register on box-downsampled copies, then resample every scan at full resolution slice by slice from disk "
+			+ "and write it as it comes; a mask TIFF is downsampled like the scans (a copy voxel is used when at least half of its box is non-zero); "
+			+ "residuals.csv, registration.csv and the interface roughness then describe the copies. "
+			+ "auto: stream when the scans and their aligned copies would take more than half of the Java heap")
+	private String memory = MemoryPlan.AUTO;
+	@Parameter(label = "downsample", required = false, min = "0", description = "When streaming: the downsampling factor of the registered copies; "
+			+ "0 = the smallest power of two (at least 2) whose copies of all scans fit a quarter of the Java heap")
+	private int downsample = 0;
 	@Parameter(label = "output", description = "Folder for the aligned scans and the transforms", style = "directory")
 	private File output;
 
@@ -55,25 +77,32 @@ public class AlignTimeSeriesCommand extends TomolyteCommand implements ProducesT
 	@Override
 	protected void execute() throws Exception {
 		ScanFiles.Series series = ScanFiles.open(input.toPath());
-		List<Volume> scans = new ArrayList<>();
+		int n = series.size();
+		if (reference < 0 || reference >= n) throw new IllegalArgumentException("reference=" + reference + " is out of range: there are " + n + " scans (0–" + (n - 1) + ")");
+		// the TIFF directories only: sizes and calibration before any voxel is read
+		List<SliceSource> sources = new ArrayList<>();
 		List<String> names = new ArrayList<>();
-		for (int i = 0; i < series.size(); i++) {
-			progress().report(0.1 * i / series.size(), "Reading " + series.name(i));
-			scans.add(series.read(i));
+		int[][] sizes = new int[n][];
+		for (int i = 0; i < n; i++) {
+			SliceSource src = series.source(i);
+			sources.add(src);
 			names.add(series.name(i));
+			sizes[i] = new int[] { src.width(), src.height(), src.depth() };
 		}
-		AlignSettings s = new AlignSettings().referenceIndex(reference).levelInterface(level_interface).chain(chain).keepAlignedVolumes(true)
-				.acceptUnconverged(true)
+		ScanFiles.checkCalibration(series, sources, reference);
+		MemoryPlan plan = MemoryPlan.choose(memory, downsample, sizes, Runtime.getRuntime().maxMemory());
+		info(plan.describe());
+		AlignSettings s = new AlignSettings().referenceIndex(reference).levelInterface(level_interface).chain(chain).acceptUnconverged(true)
 				.outputInterpolation(interpolation.equals("cubic") ? Interpolation.CUBIC : Interpolation.LINEAR);
 		if (mask.equalsIgnoreCase("none")) s.autoMask(false);
-		else if (!mask.equalsIgnoreCase("auto")) s.mask(VolumeTiff.read(new File(mask).toPath())).autoMask(false);
-		AlignResult r = TimeSeriesAligner.align(scans, names, s, progress().sub(0.1, 0.9));
-		for (String w : r.warnings())
-			warn(w);
-		tables.clear();
-		tables.add(r.transformTable());
-		tables.add(r.residualTable());
+		else if (!mask.equalsIgnoreCase("auto")) s.mask(readMask(new File(mask).toPath(), sources.get(reference), names.get(reference), plan)).autoMask(false);
 		try (OutputFolder out = OutputFolder.open(output.toPath())) {
+			AlignResult r = plan.stream ? alignStreaming(sources, names, plan.factor, s, out) : alignInMemory(series, names, s, out);
+			for (String w : r.warnings())
+				warn(w);
+			tables.clear();
+			tables.add(r.transformTable());
+			tables.add(r.residualTable());
 			CsvTables.write(r.transformTable(), out.file("transforms.csv"));
 			CsvTables.write(r.residualTable(), out.file("residuals.csv"));
 			// a registration that did not converge is kept but said so, with its residuals (never a silent identity)
@@ -88,20 +117,102 @@ public class AlignTimeSeriesCommand extends TomolyteCommand implements ProducesT
 			InterfaceResult ir = r.interfaceResult();
 			if (ir != null) {
 				Table t = new Table("interface", "tilt_u_deg", "tilt_v_deg", "tilt_deg", "roughness_rms_um", "peak_to_valley_um", "height_at_origin_um");
-				t.addRow(ir.tiltUDeg(), ir.tiltVDeg(), ir.tiltDeg(), ir.roughnessRmsUm(), ir.peakToValleyUm(), ir.heightAtOriginUm());
+				double height = plan.stream ? heightAtFullResolutionOrigin(ir, sources.get(reference), plan.factor) : ir.heightAtOriginUm();
+				t.addRow(ir.tiltUDeg(), ir.tiltVDeg(), ir.tiltDeg(), ir.roughnessRmsUm(), ir.peakToValleyUm(), height);
 				tables.add(t);
 				CsvTables.write(t, out.file("interface.csv"));
 			}
-			for (int i = 0; i < scans.size(); i++) {
-				progress().report(0.9 + 0.1 * i / scans.size(), "Writing " + names.get(i));
-				VolumeTiff.write(r.alignedVolumes().get(i), out.file(String.format(java.util.Locale.ROOT, "t%02d.tif", i)),
-						"Tomolyte aligned scan " + names.get(i) + " (reference " + names.get(reference) + ")");
-				java.nio.file.Files.write(out.file("transforms/" + names.get(i) + "_transformj.txt"),
-						TransformTables.toTransformJ(r.transforms().get(i), scans.get(i)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-			}
+			for (int i = 0; i < n; i++)
+				Files.write(out.file("transforms/" + names.get(i) + "_transformj.txt"),
+						TransformTables.toTransformJ(r.transforms().get(i), sources.get(i)).getBytes(StandardCharsets.UTF_8));
 			out.commit();
+			info(n + " scans aligned" + (r.allConverged() ? "" : " (some did not converge: see residuals.csv and the warnings)"));
 		}
-		info(scans.size() + " scans aligned" + (r.allConverged() ? "" : " (some did not converge: see residuals.csv and the warnings)"));
+	}
+
+	/** Reads every scan, aligns in memory and writes the aligned volumes. */
+	private AlignResult alignInMemory(ScanFiles.Series series, List<String> names, AlignSettings s, OutputFolder out) throws IOException {
+		List<Volume> scans = new ArrayList<>();
+		for (int i = 0; i < series.size(); i++) {
+			progress().report(0.1 * i / series.size(), "Reading " + names.get(i));
+			scans.add(series.read(i));
+		}
+		AlignResult r = TimeSeriesAligner.align(scans, names, s.keepAlignedVolumes(true), progress().sub(0.1, 0.9));
+		for (int i = 0; i < scans.size(); i++) {
+			progress().report(0.9 + 0.1 * i / scans.size(), "Writing " + names.get(i));
+			VolumeTiff.write(r.alignedVolumes().get(i), out.file(alignedName(i)), alignedInfo(names, i));
+		}
+		return r;
+	}
+
+	/**
+	 * Registers on downsampled copies and writes each aligned scan slice by slice as the resampling produces it
+	 * (never a whole aligned volume in memory); the files, sized once the output grid is known, stay in the
+	 * staging folder until everything succeeded.
+	 */
+	private AlignResult alignStreaming(List<SliceSource> sources, List<String> names, int factor, AlignSettings s, OutputFolder out) throws IOException {
+		int n = sources.size();
+		SliceSource ref = sources.get(reference);
+		List<Path> files = new ArrayList<>();
+		for (int i = 0; i < n; i++)
+			files.add(out.file(alignedName(i)));
+		TiffStackWriter[] writers = new TiffStackWriter[n];
+		try {
+			// the output grid has the reference's voxels, as in memory
+			AlignResult r = TimeSeriesAligner.alignStreaming(sources, names, factor, s.keepAlignedVolumes(false), i -> {
+				TiffStackWriter w = VolumeTiff.writerSizedOnCommit(files.get(i), ref.voxelXUm(), ref.voxelYUm(), ref.voxelZUm(), alignedInfo(names, i));
+				writers[i] = w;
+				return (z, slice) -> {
+					if (z != w.written()) throw new IllegalStateException("Aligned scan " + names.get(i) + ": slice " + z + " arrived after " + w.written());
+					w.write(slice);
+				};
+			}, progress().sub(0, 0.95));
+			OutputGrid g = r.grid();
+			if (g.voxelXUm() != ref.voxelXUm() || g.voxelYUm() != ref.voxelYUm() || g.voxelZUm() != ref.voxelZUm())
+				throw new IllegalStateException("Output grid " + g + " does not have the reference's voxel size");
+			for (int i = 0; i < n; i++) {
+				progress().report(0.95 + 0.05 * i / n, "Writing " + names.get(i));
+				if (writers[i] == null || writers[i].written() != g.depth())
+					throw new IllegalStateException("Aligned scan " + names.get(i) + ": " + (writers[i] == null ? 0 : writers[i].written()) + " of " + g.depth() + " slices produced");
+				writers[i].commit(g.width(), g.height());
+			}
+			return r;
+		} finally {
+			for (TiffStackWriter w : writers)
+				if (w != null) w.close();
+		}
+	}
+
+	/**
+	 * The mask TIFF, checked against the reference's size: whole when loading, or downsampled like the
+	 * registered copies when streaming (read a few slices at a time).
+	 */
+	private static Volume readMask(Path file, SliceSource ref, String refName, MemoryPlan plan) throws IOException {
+		SliceSource m = VolumeTiff.slices(file);
+		if (m.width() != ref.width() || m.height() != ref.height() || m.depth() != ref.depth())
+			throw new IOException("Mask " + file + " is " + m.width() + "×" + m.height() + "×" + m.depth() + " voxels; it must have the size of the reference scan "
+					+ refName + ", " + ref.width() + "×" + ref.height() + "×" + ref.depth());
+		return plan.stream ? DownsampledMask.of(m, plan.factor) : VolumeTiff.read(file);
+	}
+
+	/**
+	 * The interface plane's height at the origin of the scan's own frame. A streamed run measures the interface
+	 * on a copy whose voxel (0,0,0) centre lies (f − 1)/2 voxels into the scan, so its plane
+	 * w = h + s_u·u + s_v·v is in a frame shifted by that much along u, v and w.
+	 */
+	static double heightAtFullResolutionOrigin(InterfaceResult ir, SliceSource ref, int factor) {
+		double k = (factor - 1) / 2.0;
+		boolean z = ir.axis() == InterfaceSettings.Axis.Z;
+		double du = k * ref.voxelXUm(), dv = k * (z ? ref.voxelYUm() : ref.voxelZUm()), dw = k * (z ? ref.voxelZUm() : ref.voxelYUm());
+		return ir.heightAtOriginUm() + dw - ir.slopeU() * du - ir.slopeV() * dv;
+	}
+
+	private static String alignedName(int i) {
+		return String.format(Locale.ROOT, "t%02d.tif", i);
+	}
+
+	private String alignedInfo(List<String> names, int i) {
+		return "Tomolyte aligned scan " + names.get(i) + " (reference " + names.get(reference) + ")";
 	}
 
 	@Override

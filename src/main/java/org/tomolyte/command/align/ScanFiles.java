@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.tomolyte.align.SliceSource;
 import org.tomolyte.io.tiff.HyperstackTiff;
 import org.tomolyte.io.tiff.VolumeTiff;
 import org.tomolyte.model.Volume;
@@ -28,6 +30,12 @@ final class ScanFiles {
 		String name(int i);
 
 		Volume read(int i) throws IOException;
+
+		/** Where the scan is read from, for messages: its file, or the frame of the hyperstack. */
+		String location(int i);
+
+		/** A lazy view of the scan: opening reads only the TIFF directory, so sizes are known without reading voxels. */
+		SliceSource source(int i) throws IOException;
 	}
 
 	/** Opens {@code input} as a series of at least 2 scans; only a hyperstack's directory is read here. */
@@ -48,6 +56,16 @@ final class ScanFiles {
 			@Override
 			public Volume read(int i) throws IOException {
 				return VolumeTiff.read(files.get(i));
+			}
+
+			@Override
+			public String location(int i) {
+				return files.get(i).toString();
+			}
+
+			@Override
+			public SliceSource source(int i) throws IOException {
+				return VolumeTiff.slices(files.get(i));
 			}
 		};
 	}
@@ -71,7 +89,35 @@ final class ScanFiles {
 			public Volume read(int i) throws IOException {
 				return h.readFrame(i);
 			}
+
+			@Override
+			public String location(int i) {
+				return "frame " + i + " of " + file;
+			}
+
+			@Override
+			public SliceSource source(int i) {
+				return h.frame(i);
+			}
 		};
+	}
+
+	/**
+	 * Checks from the TIFF directories alone that every scan has the reference's voxel sizes (within 1 %, the
+	 * aligner's own rule), so a mismatch is reported before hours of reading rather than after.
+	 */
+	static void checkCalibration(Series series, List<SliceSource> scans, int reference) throws IOException {
+		SliceSource ref = scans.get(reference);
+		double[] a = { ref.voxelXUm(), ref.voxelYUm(), ref.voxelZUm() };
+		for (int i = 0; i < scans.size(); i++) {
+			SliceSource s = scans.get(i);
+			double[] b = { s.voxelXUm(), s.voxelYUm(), s.voxelZUm() };
+			for (int k = 0; k < 3; k++)
+				if (!(Math.abs(a[k] - b[k]) <= 0.01 * a[k]))
+					throw new IOException(String.format(Locale.ROOT,
+							"Scan %s (%s) has voxels of %s µm but the reference %s has %s µm; resample it to the reference calibration first (or correct its calibration)",
+							series.name(i), series.location(i), Arrays.toString(b), series.name(reference), Arrays.toString(a)));
+		}
 	}
 
 	static List<Path> list(Path input) throws IOException {
