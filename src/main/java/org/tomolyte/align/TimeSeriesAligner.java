@@ -209,9 +209,9 @@ public final class TimeSeriesAligner {
 			double moved = ir.transform.maxDifferenceUm(start, sizeX, sizeY, sizeZ);
 			boolean kept = ir.converged && moved <= RigidRegistration.MAX_REFINE_SHIFT_VOXELS * voxelUm;
 			String note = kept ? String.format(Locale.ROOT, "; full resolution (copies at factor %d): %s, %.3f voxel from the copies' result", factor, ir.message, moved / voxelUm)
-					: String.format(Locale.ROOT, "; full resolution (copies at factor %d): %s%s: the copies' result kept (precision about %.2f voxel)", factor, ir.message,
+					: String.format(Locale.ROOT, "; full resolution (copies at factor %d): %s%s: the copies' result kept (%s)", factor, ir.message,
 							ir.converged ? String.format(Locale.ROOT, " but moved %.2f voxel (limit %.1f)", moved / voxelUm, RigidRegistration.MAX_REFINE_SHIFT_VOXELS) : "",
-							0.1 * factor);
+							g.converged() ? String.format(Locale.ROOT, "precision about %.2f voxel", 0.1 * factor) : "it did not converge either");
 			if (kept) registered.set(i, ir.transform);
 			boolean converged = kept || g.converged();
 			RegistrationResult updated = new RegistrationResult(registered.get(i), converged, g.message() + note, g.iterations(), g.inlierCount(),
