@@ -47,8 +47,21 @@ public final class VolumeTiff {
 			throw new IOException(m.startsWith(file.toString()) ? m : file + ": " + m, e);
 		}
 		double um = pages.pixelSizeUm();
-		double voxel = Double.isNaN(um) || !(um > 0) ? 1 : um;
-		return new TiffSlices(pages, 0, pages.pageCount(), voxel, voxel, voxel);
+		if (Double.isNaN(um) || !(um > 0)) return new TiffSlices(pages, 0, pages.pageCount(), 1, 1, 1);
+		double h = pages.pixelHeightUm(), y = h > 0 ? h : um;
+		// ImageJ writes spacing= (in its unit) when the slice spacing differs from 1; without it, a scan is taken
+		// to have cubic voxels, as tomograms almost always do
+		String spacing = pages.descriptionValue("spacing");
+		double z = um;
+		if (spacing != null) {
+			try {
+				double v = Math.abs(Double.parseDouble(spacing.trim())) * pages.unitUm();
+				if (v > 0) z = v;
+			} catch (NumberFormatException e) {
+				throw new IOException(file + ": ImageJ description has spacing=" + spacing.trim() + ", not a number");
+			}
+		}
+		return new TiffSlices(pages, 0, pages.pageCount(), um, y, z);
 	}
 
 	/** Opens a 32-bit writer for a stack of the given size; write slices in order, then commit. */

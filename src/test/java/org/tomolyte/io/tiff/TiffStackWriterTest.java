@@ -109,6 +109,14 @@ class TiffStackWriterTest {
 		assertEquals(1.3, imp.getCalibration().pixelWidth, 1e-9);
 		assertEquals(1.1, imp.getCalibration().pixelHeight, 1e-9);
 		assertEquals(2.6, imp.getCalibration().pixelDepth, 1e-9);
+		// and reads them back, lazily and whole (it used to take all three equal to the pixel width)
+		org.tomolyte.align.SliceSource s = VolumeTiff.slices(f);
+		assertEquals(1.3, s.voxelXUm(), 1e-9);
+		assertEquals(1.1, s.voxelYUm(), 1e-9);
+		assertEquals(2.6, s.voxelZUm(), 1e-9);
+		Volume back = VolumeTiff.read(f);
+		assertEquals(1.1, back.voxelYUm(), 1e-9);
+		assertEquals(2.6, back.voxelZUm(), 1e-9);
 	}
 
 	@Test
