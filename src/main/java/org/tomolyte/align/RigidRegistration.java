@@ -176,16 +176,25 @@ public final class RigidRegistration {
 
 	/** Voxel sizes must agree within 1 % per axis for block matching to compare like with like. */
 	static void checkCalibration(Volume reference, Volume scan, String scanName) {
+		checkCalibration(SliceSource.of(reference), SliceSource.of(scan), scanName);
+	}
+
+	/** As {@link #checkCalibration(Volume, Volume, String)}, for volumes read slice by slice (before any is read). */
+	static void checkCalibration(SliceSource reference, SliceSource scan, String scanName) {
 		double[] a = { reference.voxelXUm(), reference.voxelYUm(), reference.voxelZUm() }, b = { scan.voxelXUm(), scan.voxelYUm(), scan.voxelZUm() };
 		for (int k = 0; k < 3; k++) {
 			if (!(a[k] > 0) || !(b[k] > 0))
-				throw new AlignException("Scan " + scanName + " or the reference has a non-positive voxel size: " + scan + " / " + reference);
+				throw new AlignException("Scan " + scanName + " or the reference has a non-positive voxel size: " + describe(scan) + " / " + describe(reference));
 			if (Math.abs(a[k] - b[k]) > 0.01 * a[k])
 				throw new AlignException("Scan " + scanName + " has voxel size " + Arrays.toString(b) + " µm but the reference has " + Arrays.toString(a)
 						+ " µm; resample it to the reference calibration first (or correct its calibration)");
 		}
 		if ((reference.depth() == 1) != (scan.depth() == 1))
-			throw new AlignException("Scan " + scanName + " and the reference must both be 3D or both be 2D: " + scan + " / " + reference);
+			throw new AlignException("Scan " + scanName + " and the reference must both be 3D or both be 2D: " + describe(scan) + " / " + describe(reference));
+	}
+
+	private static String describe(SliceSource v) {
+		return String.format(Locale.ROOT, "%d×%d×%d voxels of %.4g×%.4g×%.4g µm", v.width(), v.height(), v.depth(), v.voxelXUm(), v.voxelYUm(), v.voxelZUm());
 	}
 
 	/** Power of two such that the largest dimension at the coarse level is at most coarseSize. */

@@ -128,10 +128,15 @@ public final class TimeSeriesAligner {
 	public static AlignResult alignStreaming(List<SliceSource> scans, List<String> names, int factor, AlignSettings s, Sinks sinks, Progress progress) {
 		AlignSettings.atLeast("factor", factor, 1);
 		if (scans.isEmpty()) throw new AlignException("No scans to align");
+		if (names.size() != scans.size()) throw new AlignException("Need one name per scan: " + names.size() + " names for " + scans.size() + " scans");
+		if (s.referenceIndex() >= scans.size()) throw new AlignException("Reference index " + s.referenceIndex() + " is out of range: there are " + scans.size() + " scans");
+		// before anything is read: a wrong calibration should not cost a pass over every scan
+		for (int i = 0; i < scans.size(); i++)
+			RigidRegistration.checkCalibration(scans.get(s.referenceIndex()), scans.get(i), names.get(i));
 		List<Volume> small = new ArrayList<>();
 		for (int i = 0; i < scans.size(); i++) {
 			progress.checkCancelled();
-			progress.report(0.15 * i / scans.size(), "Downsampling " + (i < names.size() ? names.get(i) : "scan " + i));
+			progress.report(0.15 * i / scans.size(), "Downsampling " + names.get(i));
 			small.add(Level.downsample(scans.get(i), factor, s.threads()).volume);
 		}
 		SliceSource ref = scans.get(s.referenceIndex());
@@ -166,7 +171,7 @@ public final class TimeSeriesAligner {
 				: new OutputGrid(ref.width(), ref.height(), ref.depth(), ref.voxelXUm(), ref.voxelYUm(), ref.voxelZUm(), 0, 0, 0);
 		for (int i = 0; i < scans.size(); i++) {
 			progress.checkCancelled();
-			progress.report(0.5 + 0.5 * i / scans.size(), "Resampling " + (i < names.size() ? names.get(i) : "scan " + i));
+			progress.report(0.5 + 0.5 * i / scans.size(), "Resampling " + names.get(i));
 			Resampler.resample(scans.get(i), full.get(i), grid, s.outputInterpolation(), 0f, s.threads(), sinks.open(i, grid),
 					progress.sub(0.5 + 0.5 * i / scans.size(), 0.5 + 0.5 * (i + 1) / scans.size()));
 		}

@@ -144,6 +144,12 @@ class TimeSeriesAlignerTest {
 		AlignException e = assertThrows(AlignException.class, () -> TimeSeriesAligner.align(Arrays.asList(a, other), new AlignSettings(), Progress.NONE));
 		assertTrue(e.getMessage().contains("t01"), e.getMessage());
 		assertThrows(AlignException.class, () -> TimeSeriesAligner.align(Arrays.asList(a, b), new AlignSettings().referenceIndex(5), Progress.NONE));
+		// read slice by slice: refused before a single slice is read
+		int[] reads = new int[2];
+		AlignException es = assertThrows(AlignException.class, () -> TimeSeriesAligner.alignStreaming(Arrays.asList(counting(a, reads, 0), counting(other, reads, 1)),
+				Arrays.asList("t00", "t01"), 2, new AlignSettings(), i -> (z, sl) -> {}, Progress.NONE));
+		assertTrue(es.getMessage().contains("t01") && es.getMessage().contains("voxel size"), es.getMessage());
+		assertEquals(0, reads[0] + reads[1], "slices read before the calibration check");
 		AlignException nc = assertThrows(AlignException.class,
 				() -> TimeSeriesAligner.align(Arrays.asList(a, b), new AlignSettings().maxIterations(1).toleranceVoxels(1e-6), Progress.NONE));
 		assertTrue(nc.getMessage().contains("did not converge") && nc.getMessage().contains("residuals"), nc.getMessage());
