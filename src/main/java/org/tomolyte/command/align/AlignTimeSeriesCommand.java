@@ -15,6 +15,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.tomolyte.align.AlignResult;
 import org.tomolyte.align.AlignSettings;
+import org.tomolyte.align.AlignmentFiles;
 import org.tomolyte.align.Interpolation;
 import org.tomolyte.align.InterfaceResult;
 import org.tomolyte.align.InterfaceSettings;
@@ -36,7 +37,9 @@ import org.tomolyte.model.Volume;
  * candidate checks, fine block matching in unchanging regions, robust rigid fit), optional levelling of
  * the anode–electrolyte interface, and one resampling per scan onto the common field of view. Writes
  * {@code t00.tif}…, {@code transforms.csv} (3×4 affine scan → reference in µm, and its readable
- * decomposition), {@code residuals.csv}, {@code interface.csv} and TransformJ-readable matrices.
+ * decomposition), {@code grid.csv} (the aligned scans' voxel grid in that frame; see
+ * {@link AlignmentFiles}), {@code residuals.csv}, {@code interface.csv} and TransformJ-readable matrices.
+ * {@code Apply Alignment} re-applies transforms.csv on grid.csv to other channels or label images.
  * <p>
  * The scans come from a folder of TIFF stacks (name order), a scans.csv, or one ImageJ hyperstack TIFF whose
  * time frames are the scans (named t00, t01, … by frame index; see {@link org.tomolyte.io.tiff.HyperstackTiff}).
@@ -105,6 +108,8 @@ public class AlignTimeSeriesCommand extends TomolyteCommand implements ProducesT
 			tables.add(r.residualTable());
 			CsvTables.write(r.transformTable(), out.file("transforms.csv"));
 			CsvTables.write(r.residualTable(), out.file("residuals.csv"));
+			// the output grid, so that Apply Alignment can put other channels or label images on these very voxels
+			CsvTables.write(AlignmentFiles.gridTable(r.grid()), out.file("grid.csv"));
 			// a registration that did not converge is kept but said so, with its residuals (never a silent identity)
 			Table status = new Table("registration", "scan", "converged", "iterations", "inlier_blocks", "inlier_rms_um", "message");
 			for (int i = 0; i < r.registrations().size(); i++) {
@@ -207,7 +212,8 @@ public class AlignTimeSeriesCommand extends TomolyteCommand implements ProducesT
 		return ir.heightAtOriginUm() + dw - ir.slopeU() * du - ir.slopeV() * dv;
 	}
 
-	private static String alignedName(int i) {
+	/** The file name of aligned scan {@code i}: t00.tif, t01.tif, … (shared with Apply Alignment). */
+	static String alignedName(int i) {
 		return String.format(Locale.ROOT, "t%02d.tif", i);
 	}
 

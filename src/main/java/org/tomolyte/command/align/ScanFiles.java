@@ -40,8 +40,16 @@ final class ScanFiles {
 
 	/** Opens {@code input} as a series of at least 2 scans; only a hyperstack's directory is read here. */
 	static Series open(Path input) throws IOException {
-		if (isTiff(input) && !Files.isDirectory(input)) return hyperstack(input);
-		List<Path> files = list(input);
+		return open(input, 2);
+	}
+
+	/**
+	 * Opens {@code input} as a series of at least {@code atLeast} scans (1 for a command that checks the count
+	 * itself, such as Apply Alignment against its transforms).
+	 */
+	static Series open(Path input, int atLeast) throws IOException {
+		if (isTiff(input) && !Files.isDirectory(input)) return hyperstack(input, atLeast);
+		List<Path> files = list(input, atLeast);
 		return new Series() {
 			@Override
 			public int size() {
@@ -70,9 +78,9 @@ final class ScanFiles {
 		};
 	}
 
-	private static Series hyperstack(Path file) throws IOException {
+	private static Series hyperstack(Path file, int atLeast) throws IOException {
 		HyperstackTiff h = HyperstackTiff.open(file);
-		if (h.frames() < 2)
+		if (h.frames() < atLeast)
 			throw new IOException(file + " holds one time frame; a time series needs at least 2 (a hyperstack with frames=N, or a folder of TIFF scans)");
 		return new Series() {
 			@Override
@@ -121,10 +129,15 @@ final class ScanFiles {
 	}
 
 	static List<Path> list(Path input) throws IOException {
+		return list(input, 2);
+	}
+
+	private static List<Path> list(Path input, int atLeast) throws IOException {
 		if (Files.isDirectory(input)) {
 			try (Stream<Path> s = Files.list(input)) {
 				List<Path> out = s.filter(p -> isTiff(p) && !p.getFileName().toString().startsWith(".")).sorted().collect(Collectors.toList());
-				if (out.size() < 2) throw new IOException("Folder " + input + " holds " + out.size() + " TIFF scan(s); a time series needs at least 2");
+				if (out.size() < atLeast)
+					throw new IOException("Folder " + input + " holds " + out.size() + " TIFF scan(s); " + (atLeast == 2 ? "a time series needs at least 2" : "expected at least " + atLeast));
 				return out;
 			}
 		}
