@@ -55,7 +55,7 @@ class MacrosIT {
 
 	@Test
 	void macro2Align() throws Exception {
-		runBothWays("2_align.ijm", "", "transforms.csv", "t00.tif", "t02.tif", "registration.csv");
+		runBothWays("2_align.ijm", "", "transforms.csv", "t00.tif", "t02.tif", "registration.csv", "grid.csv", "labels/t02.tif", "labels/pairs.csv");
 	}
 
 	@Test
