@@ -49,7 +49,7 @@ final class AlignmentFolder {
 		Path tf = Files.isRegularFile(alignment) ? alignment : folder.resolve("transforms.csv");
 		if (!Files.isRegularFile(tf))
 			throw new IOException("No transforms.csv in " + folder + ": give the output folder of Align Time Series (it holds transforms.csv and grid.csv)");
-		Table t = CsvTables.read(tf);
+		Table t = CsvTables.read(tf, java.util.Collections.singleton("scan"));
 		List<Affine3D> transforms;
 		try {
 			transforms = TransformTables.fromTable(t);

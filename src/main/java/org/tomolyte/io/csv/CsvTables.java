@@ -68,6 +68,14 @@ public final class CsvTables {
 	 * others Strings, empty cells null.
 	 */
 	public static Table read(Path file) throws IOException {
+		return read(file, java.util.Collections.emptySet());
+	}
+
+	/**
+	 * As {@link #read(Path)}, but the cells of the named columns stay text as written (names such as scan
+	 * "001" must not become the number 1).
+	 */
+	public static Table read(Path file, java.util.Set<String> textColumns) throws IOException {
 		try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
 			String header = r.readLine();
 			if (header == null) throw new IOException(file + ": empty file, expected a CSV header line");
@@ -84,7 +92,7 @@ public final class CsvTables {
 					throw new IOException(file + " line " + lineNo + ": " + cells.size() + " cells, expected " + cols.size() + " as in the header");
 				Object[] row = new Object[cells.size()];
 				for (int i = 0; i < row.length; i++)
-					row[i] = parseCell(cells.get(i));
+					row[i] = textColumns.contains(cols.get(i)) ? (cells.get(i).isEmpty() ? null : cells.get(i)) : parseCell(cells.get(i));
 				t.addRow(row);
 			}
 			return t;

@@ -77,6 +77,22 @@ class ApplyAlignmentCommandTest {
 		TestCommands.runner().run("Align Time Series", "input=[" + scans + "] level_interface=true memory=load output=[" + aligned + "]");
 	}
 
+	/** Scan names that look like numbers (files 001.tif, 002.tif …) keep their text in pairs.csv (they used to become 1, 2 …). */
+	@Test
+	void numericScanNamesStayText(@TempDir Path dir) throws Exception {
+		Path alignment = Files.createDirectories(dir.resolve("alignment"));
+		List<String> lines = Files.readAllLines(aligned.resolve("transforms.csv"), java.nio.charset.StandardCharsets.UTF_8);
+		for (int i = 1; i < lines.size(); i++)
+			lines.set(i, String.format(Locale.ROOT, "%03d", i) + lines.get(i).substring(lines.get(i).indexOf(',')));
+		Files.write(alignment.resolve("transforms.csv"), lines, java.nio.charset.StandardCharsets.UTF_8);
+		Files.copy(aligned.resolve("grid.csv"), alignment.resolve("grid.csv"));
+		Path out = dir.resolve("out");
+		TestCommands.runner().run("Apply Alignment", "alignment=[" + alignment + "] input=[" + labels + "] interpolation=nearest output=[" + out + "]");
+		List<String> pairs = Files.readAllLines(out.resolve("pairs.csv"), java.nio.charset.StandardCharsets.UTF_8);
+		for (int i = 1; i <= volumes.size(); i++)
+			assertTrue(pairs.get(i).startsWith(String.format(Locale.ROOT, "%03d,", i)), "pairs.csv row " + i + ": " + pairs.get(i));
+	}
+
 	/** Apply Alignment with linear on the aligned scans gives Align Time Series' t00.tif… (same grid, same calibration, same voxels). */
 	@Test
 	void linearOnTheAlignedScansReproducesTheAlignedFiles(@TempDir Path dir) throws Exception {
