@@ -10,24 +10,24 @@ import java.util.List;
 
 import org.tomolyte.tomo.TomoException;
 
-import ij.ImagePlus;
-import ij.ImageStack;
 import ij.io.FileInfo;
 import ij.io.ImageReader;
-import ij.io.Opener;
 import ij.io.TiffDecoder;
 
 /**
  * The grey-value pages of one TIFF file (single image, ImageJ stack or multi-page TIFF), read as floats a band of
  * rows at a time with ImageJ's {@link TiffDecoder} and {@link ImageReader}: uncompressed pages are read only for
- * the rows asked for; compressed ones are decoded whole by ImageJ's {@link Opener} and cut.
+ * the rows asked for; a compressed page is decoded whole (one page at a time, the last one kept) and cut, so
+ * that even compressed stacks larger than memory can be read slice by slice.
  */
 final class TiffPages {
 	final Path file;
 	final int width, height;
 	private final List<FileInfo> pages = new ArrayList<>();
 	private final boolean compressed;
-	private float[][] decoded; // compressed files only: every page, decoded once
+	// compressed files only: the page last decoded
+	private int decodedPage = -1;
+	private float[] decoded;
 
 	TiffPages(Path file) {
 		this.file = file;
@@ -164,9 +164,9 @@ final class TiffPages {
 		if (first < 0 || first + count > height)
 			throw new TomoException(file + ": rows " + first + "–" + (first + count - 1) + " outside the image height " + height);
 		if (compressed) {
-			decodeAll();
+			float[] all = decode(page);
 			float[] r = new float[count * width];
-			System.arraycopy(decoded[page], first * width, r, 0, count * width);
+			System.arraycopy(all, first * width, r, 0, count * width);
 			return r;
 		}
 		FileInfo fi = (FileInfo) pages.get(page).clone();
@@ -185,17 +185,57 @@ final class TiffPages {
 		}
 	}
 
-	private synchronized void decodeAll() {
-		if (decoded != null) return;
-		Path dir = file.toAbsolutePath().getParent();
-		ImagePlus imp = new Opener().openTiff(dir.toString() + java.io.File.separator, file.getFileName().toString());
-		if (imp == null) throw new TomoException(file + ": ImageJ could not decode this compressed TIFF");
-		ImageStack st = imp.getStack();
-		decoded = new float[st.getSize()][];
-		for (int i = 0; i < decoded.length; i++) {
-			Object px = st.getPixels(i + 1);
-			decoded[i] = toFloat(px, px instanceof short[] ? FileInfo.GRAY16_UNSIGNED : FileInfo.GRAY32_FLOAT);
+	/** Page {@code page} decoded whole (ImageJ's reader handles LZW, PackBits and deflate strips, with predictors). */
+	private synchronized float[] decode(int page) {
+		if (page == decodedPage) return decoded;
+		FileInfo fi = (FileInfo) pages.get(page).clone();
+		fi.nImages = 1;
+		if (fi.compression == FileInfo.ZIP || fi.compression == FileInfo.ZIP_WITH_DIFFERENCING) checkDeflateStrips(fi, page);
+		try (InputStream in = new BufferedInputStream(new FileInputStream(file.toFile()))) {
+			Object px = new ImageReader(fi).readPixels(in, fi.getOffset());
+			if (px == null) throw new TomoException(file + ": could not decode compressed page " + (page + 1) + " of " + pages.size());
+			decoded = toFloat(px, fi.fileType);
+			decodedPage = page;
+			return decoded;
+		} catch (IOException e) {
+			throw new TomoException(file + ": read error in compressed page " + (page + 1) + " (" + e.getMessage() + ")", e);
 		}
+	}
+
+	/**
+	 * ImageJ's reader prints a damaged deflate strip's error and returns the page with zeros where the data should
+	 * be; so each strip is inflated here first and must decode completely to its full size.
+	 */
+	private void checkDeflateStrips(FileInfo fi, int page) {
+		if (fi.stripOffsets == null || fi.stripLengths == null) return;
+		long expected = (long) fi.width * fi.height * fi.getBytesPerPixel(), got = 0;
+		byte[] out = new byte[1 << 16];
+		try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+			for (int s = 0; s < fi.stripOffsets.length && s < fi.stripLengths.length; s++) {
+				java.nio.ByteBuffer in = java.nio.ByteBuffer.allocate(fi.stripLengths[s]);
+				long at = fi.stripOffsets[s] & 0xffffffffL;
+				while (in.hasRemaining() && ch.read(in, at + in.position()) > 0) {}
+				java.util.zip.Inflater inf = new java.util.zip.Inflater();
+				try {
+					inf.setInput(in.array(), 0, in.position());
+					while (!inf.finished()) {
+						int n = inf.inflate(out);
+						got += n;
+						if (n == 0 && (inf.needsInput() || inf.needsDictionary())) break;
+					}
+				} catch (java.util.zip.DataFormatException e) {
+					throw new TomoException(file + ": compressed page " + (page + 1) + " of " + pages.size() + " is damaged (deflate strip " + (s + 1) + ": "
+							+ e.getMessage() + ")", e);
+				} finally {
+					inf.end();
+				}
+			}
+		} catch (IOException e) {
+			throw new TomoException(file + ": read error in compressed page " + (page + 1) + " (" + e.getMessage() + ")", e);
+		}
+		if (got < expected)
+			throw new TomoException(file + ": compressed page " + (page + 1) + " of " + pages.size() + " is damaged or cut short: it decodes to " + got + " of "
+					+ expected + " bytes");
 	}
 
 	private float[] toFloat(Object px, int fileType) {
