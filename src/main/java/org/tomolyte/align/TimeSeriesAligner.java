@@ -159,9 +159,17 @@ public final class TimeSeriesAligner {
 				RegistrationResult g = regs.get(i);
 				registered.add(g == null ? Affine3D.identity() : toFull.concatenate(g.transform()).concatenate(toFull.inverse()));
 			}
+			List<RegistrationResult> copyRegs = new ArrayList<>(regs);
 			refineFromDisk(scans, names, factor, s, regs, registered, warnings, progress.sub(0.3, 0.5));
 			for (Affine3D t : registered)
 				full.add(levelling.concatenate(t));
+			// the copies' warnings stand (chain checks, levelling), except non-convergence that the full-resolution
+			// stage settled
+			List<String> settled = new ArrayList<>();
+			for (int i = 0; i < regs.size(); i++)
+				if (copyRegs.get(i) != null && !copyRegs.get(i).converged() && regs.get(i).converged()) settled.add(copyRegs.get(i).message());
+			for (String w : coarse.warnings())
+				if (!settled.contains(w)) warnings.add(0, w);
 		} else {
 			warnings.addAll(coarse.warnings());
 			for (Affine3D t : coarse.transforms())

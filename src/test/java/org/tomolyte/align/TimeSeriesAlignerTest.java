@@ -120,6 +120,18 @@ class TimeSeriesAlignerTest {
 		assertTrue(reads[1] < 4 * D, "slice reads " + reads[1]);
 	}
 
+	/** The copies' warnings (here a chain check) survive the full-resolution stage of a streamed run. */
+	@Test
+	void streamingKeepsTheCopiesWarnings() {
+		SyntheticCell cell = new SyntheticCell(W, H, D, 24, 0, 0);
+		List<SliceSource> sources = Arrays.asList(SliceSource.of(cell.scan(Affine3D.identity(), 1)), SliceSource.of(cell.scan(M1, 2)),
+				SliceSource.of(cell.scan(M2, 3)));
+		AlignResult r = TimeSeriesAligner.alignStreaming(sources, Arrays.asList("t00", "t01", "t02"), 2,
+				new AlignSettings().chain(true).chainToleranceVoxels(1e-9).acceptUnconverged(true).levelInterface(false), i -> (z, sl) -> {}, Progress.NONE);
+		assertTrue(r.warnings().stream().anyMatch(w -> w.contains("chained and direct")), "warnings: " + r.warnings());
+		assertTrue(r.registrations().get(2).message().contains("full resolution"), r.registrations().get(2).message());
+	}
+
 	static SliceSource counting(Volume v, int[] reads, int i) {
 		SliceSource s = SliceSource.of(v);
 		return new SliceSource() {
