@@ -211,7 +211,7 @@ final class IntensityRefiner {
 				s.excludeGreyMin(), s.excludeGreyMax(), s.refineMaxSamples(), threads, true, Progress.NONE);
 		rs = null;
 		r.scan = new VolumeField(GaussianBlur.blurredCopy(scan, sigma, threads, progress.sub(0.1, 0.2)));
-		r.attachRings(s.labRingModel());
+		r.attachRings(s.labRingModel(), scan.width(), scan.height(), scan.depth());
 		return r.run(scanToRef, motion, s.refineMaxIterations(), s.toleranceVoxels() * 0.1, progress.sub(0.2, 1));
 	}
 
@@ -238,11 +238,7 @@ final class IntensityRefiner {
 	 * stops, and the next re-centres them. The scan is only read, never held whole.
 	 */
 	Result refineFromDisk(SliceSource scan, Affine3D scanToRef, RigidFit.Motion motion, AlignSettings s, Progress progress) {
-		rings = null;
-		if (s.labRingModel()) {
-			rings = new LabRingProfile(refW, refH, refD, scan.width(), scan.height(), scan.depth());
-			rings.attach(px.length);
-		}
+		attachRings(s.labRingModel(), scan.width(), scan.height(), scan.depth()); // one profile across the passes
 		Affine3D t = scanToRef;
 		Result r = null;
 		int passes = 0;
@@ -261,11 +257,11 @@ final class IntensityRefiner {
 		return passes == 1 ? r : new Result(r.transform, r.converged, r.message + " (" + passes + " passes over the scan)");
 	}
 
-	/** Lab-frame rings about the slice centres of both volumes, estimated with the transform (when {@code on}). */
-	private void attachRings(boolean on) {
+	/** Lab-frame rings about the slice centres of the reference and of a scan of that size, estimated with the transform (when {@code on}). */
+	private void attachRings(boolean on, int scanW, int scanH, int scanD) {
 		rings = null;
-		if (!on || scan == null) return;
-		rings = new LabRingProfile(refW, refH, refD, scan.w, scan.h, scan.d);
+		if (!on) return;
+		rings = new LabRingProfile(refW, refH, refD, scanW, scanH, scanD);
 		rings.attach(px.length);
 	}
 

@@ -86,4 +86,19 @@ public final class InterfaceResult {
 	 * plane normal onto the w axis: apply it after the registration to level the interface.
 	 */
 	public Affine3D levelling() { return levelling; }
+
+	/**
+	 * The same interface described in a frame whose origin lies at (−du, −dv, −dw) µm of this one along u, v, w
+	 * (a point at u here is at u + du there), with {@code levelling} the levelling rotation in that frame: how a
+	 * measurement on a downsampled copy, whose voxel (0,0,0) centre lies inside the full volume, is given in the
+	 * full volume's frame. Tilts and roughness are unchanged.
+	 */
+	InterfaceResult translated(double du, double dv, double dw, Affine3D levelling) {
+		Volume map = heightMapUm.copy();
+		for (float[] sl : map.slices())
+			for (int i = 0; i < sl.length; i++)
+				sl[i] += (float) dw; // NaN stays NaN
+		return new InterfaceResult(axis, map, mapOriginUUm + du, mapOriginVUm + dv, heightAtOriginUm + dw - slopeU * du - slopeV * dv, slopeU, slopeV,
+				roughnessRmsUm, peakToValleyUm, validCount, inlierCount, rising, levelling, inlierMap);
+	}
 }

@@ -108,8 +108,10 @@ public final class TimeSeriesAligner {
 	 * {@link IntensityRefiner#refineFromDisk}), with lab-frame rings modelled, which brings the precision from
 	 * about a tenth of a downsampled voxel to that of the in-memory path. Finally every scan is resampled at full
 	 * resolution through its transform, streaming its slices to {@code sinks.apply(scanIndex)}. The returned
-	 * transforms are full-resolution (scan µm → aligned µm). The block tables and the interface result describe
-	 * the downsampled copies, whose voxel (0,0,0) centre sits (factor − 1)/2 voxels into the full volume. Heap
+	 * transforms are full-resolution (scan µm → aligned µm). The block tables describe the downsampled copies,
+	 * whose voxel (0,0,0) centre sits (factor − 1)/2 voxels into the full volume; the interface is measured on the
+	 * reference's copy (its tilt, roughness and height map at the copy's resolution) but given in the full
+	 * volume's frame. Heap
 	 * use: the copies (1/factor³ of the scans), a few slices, and the refinement's samples (at most a sixth of
 	 * the maximum heap).
 	 */
@@ -140,7 +142,7 @@ public final class TimeSeriesAligner {
 			small.add(Level.downsample(scans.get(i), factor, s.threads()).volume);
 		}
 		SliceSource ref = scans.get(s.referenceIndex());
-		boolean refineFull = factor > 1 && s.intensityRefinement() && Math.min(ref.width(), Math.min(ref.height(), ref.depth())) >= 3 && ref.depth() > 1;
+		boolean refineFull = factor > 1 && s.intensityRefinement() && Math.min(ref.width(), Math.min(ref.height(), ref.depth())) >= 3;
 		// box-averaging smears one-voxel rings below the ring model's bins while cell walls concentric with the
 		// axis stay sharp enough to be mistaken for rings: no ring model on downsampled copies (the full-resolution
 		// refinement models them)
@@ -150,7 +152,14 @@ public final class TimeSeriesAligner {
 		double shift = (factor - 1) / 2.0;
 		Affine3D toFull = Affine3D.translation(shift * ref.voxelXUm(), shift * ref.voxelYUm(), shift * ref.voxelZUm());
 		List<RegistrationResult> regs = new ArrayList<>(coarse.registrations());
-		Affine3D levelling = coarse.interfaceResult() == null ? Affine3D.identity() : toFull.concatenate(coarse.interfaceResult().levelling()).concatenate(toFull.inverse());
+		InterfaceResult level = coarse.interfaceResult();
+		Affine3D levelling = Affine3D.identity();
+		if (level != null) {
+			levelling = toFull.concatenate(level.levelling()).concatenate(toFull.inverse());
+			boolean z = level.axis() == InterfaceSettings.Axis.Z;
+			level = level.translated(shift * ref.voxelXUm(), shift * (z ? ref.voxelYUm() : ref.voxelZUm()), shift * (z ? ref.voxelZUm() : ref.voxelYUm()),
+					levelling);
+		}
 		List<Affine3D> full = new ArrayList<>();
 		List<String> warnings = new ArrayList<>();
 		if (refineFull) {
@@ -184,7 +193,7 @@ public final class TimeSeriesAligner {
 					progress.sub(0.5 + 0.5 * i / scans.size(), 0.5 + 0.5 * (i + 1) / scans.size()));
 		}
 		progress.report(1, "Aligned " + scans.size() + " scans");
-		return new AlignResult(new ArrayList<>(names), full, regs, coarse.interfaceResult(), grid, new ArrayList<>(), warnings, s.threads());
+		return new AlignResult(new ArrayList<>(names), full, regs, level, grid, new ArrayList<>(), warnings, s.threads());
 	}
 
 	/**

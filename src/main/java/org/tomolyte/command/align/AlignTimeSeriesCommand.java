@@ -18,7 +18,6 @@ import org.tomolyte.align.AlignSettings;
 import org.tomolyte.align.AlignmentFiles;
 import org.tomolyte.align.Interpolation;
 import org.tomolyte.align.InterfaceResult;
-import org.tomolyte.align.InterfaceSettings;
 import org.tomolyte.align.OutputGrid;
 import org.tomolyte.align.SliceSource;
 import org.tomolyte.align.TimeSeriesAligner;
@@ -122,8 +121,7 @@ public class AlignTimeSeriesCommand extends TomolyteCommand implements ProducesT
 			InterfaceResult ir = r.interfaceResult();
 			if (ir != null) {
 				Table t = new Table("interface", "tilt_u_deg", "tilt_v_deg", "tilt_deg", "roughness_rms_um", "peak_to_valley_um", "height_at_origin_um");
-				double height = plan.stream ? heightAtFullResolutionOrigin(ir, sources.get(reference), plan.factor) : ir.heightAtOriginUm();
-				t.addRow(ir.tiltUDeg(), ir.tiltVDeg(), ir.tiltDeg(), ir.roughnessRmsUm(), ir.peakToValleyUm(), height);
+				t.addRow(ir.tiltUDeg(), ir.tiltVDeg(), ir.tiltDeg(), ir.roughnessRmsUm(), ir.peakToValleyUm(), ir.heightAtOriginUm());
 				tables.add(t);
 				CsvTables.write(t, out.file("interface.csv"));
 			}
@@ -198,18 +196,6 @@ public class AlignTimeSeriesCommand extends TomolyteCommand implements ProducesT
 			throw new IOException("Mask " + file + " is " + m.width() + "×" + m.height() + "×" + m.depth() + " voxels; it must have the size of the reference scan "
 					+ refName + ", " + ref.width() + "×" + ref.height() + "×" + ref.depth());
 		return plan.stream ? DownsampledMask.of(m, plan.factor) : VolumeTiff.read(file);
-	}
-
-	/**
-	 * The interface plane's height at the origin of the scan's own frame. A streamed run measures the interface
-	 * on a copy whose voxel (0,0,0) centre lies (f − 1)/2 voxels into the scan, so its plane
-	 * w = h + s_u·u + s_v·v is in a frame shifted by that much along u, v and w.
-	 */
-	static double heightAtFullResolutionOrigin(InterfaceResult ir, SliceSource ref, int factor) {
-		double k = (factor - 1) / 2.0;
-		boolean z = ir.axis() == InterfaceSettings.Axis.Z;
-		double du = k * ref.voxelXUm(), dv = k * (z ? ref.voxelYUm() : ref.voxelZUm()), dw = k * (z ? ref.voxelZUm() : ref.voxelYUm());
-		return ir.heightAtOriginUm() + dw - ir.slopeU() * du - ir.slopeV() * dv;
 	}
 
 	/** The file name of aligned scan {@code i}: t00.tif, t01.tif, … (shared with Apply Alignment). */
