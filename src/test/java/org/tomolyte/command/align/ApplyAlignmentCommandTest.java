@@ -1,5 +1,6 @@
 package org.tomolyte.command.align;
 
+import static org.tomolyte.command.align.OutputChecks.*;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,8 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +25,6 @@ import org.tomolyte.align.OutputGrid;
 import org.tomolyte.align.TransformTables;
 import org.tomolyte.command.CommandFailedException;
 import org.tomolyte.command.TestCommands;
-import org.tomolyte.command.TomolyteCommand;
 import org.tomolyte.io.csv.CsvTables;
 import org.tomolyte.io.tiff.VolumeTiff;
 import org.tomolyte.model.Table;
@@ -242,24 +240,7 @@ class ApplyAlignmentCommandTest {
 	@Test
 	void stoppingHalfWayLeavesNothing(@TempDir Path dir) throws Exception {
 		Path out = dir.resolve("out");
-		boolean[] stopped = { false };
-		TomolyteCommand.setHostStopRequest(() -> {
-			try (Stream<Path> s = Files.walk(dir)) {
-				stopped[0] |= s.anyMatch(p -> p.getFileName().toString().startsWith(".t01.tif.") && p.toString().contains("tomolyte-staging"));
-			} catch (java.io.IOException | java.io.UncheckedIOException e) {
-				// a file vanished while walking: not there yet
-			}
-			return stopped[0];
-		});
-		try {
-			CommandFailedException e = assertThrows(CommandFailedException.class,
-					() -> TestCommands.runner().run("Apply Alignment", "alignment=[" + aligned + "] input=[" + scans + "] output=[" + out + "]"));
-			assertTrue(e.getMessage().contains("cancelled"), e.getMessage());
-		} finally {
-			TomolyteCommand.setHostStopRequest(null);
-		}
-		assertTrue(stopped[0], "stopped while t01.tif was being written");
-		assertNothingWritten(dir, out);
+		assertStoppingWhileWritingLeavesNothing(dir, out, "Apply Alignment", "alignment=[" + aligned + "] input=[" + scans + "] output=[" + out + "]");
 	}
 
 	/**
@@ -381,32 +362,4 @@ class ApplyAlignmentCommandTest {
 				what + " voxel size");
 	}
 
-	private static Path copyOf(Path from, Path to) throws Exception {
-		Files.createDirectories(to);
-		try (Stream<Path> s = Files.walk(from)) {
-			for (Path p : (Iterable<Path>) s::iterator) {
-				Path d = to.resolve(from.relativize(p).toString());
-				if (Files.isDirectory(p)) Files.createDirectories(d);
-				else Files.copy(p, d);
-			}
-		}
-		return to;
-	}
-
-	/** No output folder, and no staging folder or temporary file anywhere under {@code dir}. */
-	private static void assertNothingWritten(Path dir, Path out) throws Exception {
-		assertTrue(!Files.exists(out), "no output folder " + out);
-		try (Stream<Path> s = Files.walk(dir)) {
-			List<String> left = s.map(p -> p.getFileName().toString()).filter(n -> n.contains("tomolyte-staging") || n.endsWith(".part") || n.startsWith(".t0"))
-					.collect(Collectors.toList());
-			assertEquals(new ArrayList<String>(), left, "no staging folder or temporary file left");
-		}
-	}
-
-	/** Every file under {@code dir}, relative, with '/' separators. */
-	private static Set<String> files(Path dir) throws Exception {
-		try (Stream<Path> s = Files.walk(dir)) {
-			return s.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString().replace('\\', '/')).collect(Collectors.toCollection(TreeSet::new));
-		}
-	}
 }
