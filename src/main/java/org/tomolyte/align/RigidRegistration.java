@@ -179,8 +179,11 @@ public final class RigidRegistration {
 		checkCalibration(SliceSource.of(reference), SliceSource.of(scan), scanName);
 	}
 
-	/** As {@link #checkCalibration(Volume, Volume, String)}, for volumes read slice by slice (before any is read). */
-	static void checkCalibration(SliceSource reference, SliceSource scan, String scanName) {
+	/**
+	 * As {@link #checkCalibration(Volume, Volume, String)}, for volumes read slice by slice (before any is read);
+	 * throws {@link AlignException} naming {@code scanName}.
+	 */
+	public static void checkCalibration(SliceSource reference, SliceSource scan, String scanName) {
 		double[] a = { reference.voxelXUm(), reference.voxelYUm(), reference.voxelZUm() }, b = { scan.voxelXUm(), scan.voxelYUm(), scan.voxelZUm() };
 		for (int k = 0; k < 3; k++) {
 			if (!(a[k] > 0) || !(b[k] > 0))

@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.tomolyte.align.RigidRegistration;
 import org.tomolyte.align.SliceSource;
 import org.tomolyte.io.tiff.HyperstackTiff;
 import org.tomolyte.io.tiff.VolumeTiff;
@@ -111,21 +111,12 @@ final class ScanFiles {
 	}
 
 	/**
-	 * Checks from the TIFF directories alone that every scan has the reference's voxel sizes (within 1 %, the
-	 * aligner's own rule), so a mismatch is reported before hours of reading rather than after.
+	 * Checks from the TIFF directories alone that every scan has the reference's voxel sizes (the aligner's own
+	 * rule), naming the scan's file, so a mismatch is reported before hours of reading rather than after.
 	 */
-	static void checkCalibration(Series series, List<SliceSource> scans, int reference) throws IOException {
-		SliceSource ref = scans.get(reference);
-		double[] a = { ref.voxelXUm(), ref.voxelYUm(), ref.voxelZUm() };
-		for (int i = 0; i < scans.size(); i++) {
-			SliceSource s = scans.get(i);
-			double[] b = { s.voxelXUm(), s.voxelYUm(), s.voxelZUm() };
-			for (int k = 0; k < 3; k++)
-				if (!(Math.abs(a[k] - b[k]) <= 0.01 * a[k]))
-					throw new IOException(String.format(Locale.ROOT,
-							"Scan %s (%s) has voxels of %s µm but the reference %s has %s µm; resample it to the reference calibration first (or correct its calibration)",
-							series.name(i), series.location(i), Arrays.toString(b), series.name(reference), Arrays.toString(a)));
-		}
+	static void checkCalibration(Series series, List<SliceSource> scans, int reference) {
+		for (int i = 0; i < scans.size(); i++)
+			RigidRegistration.checkCalibration(scans.get(reference), scans.get(i), series.name(i) + " (" + series.location(i) + ")");
 	}
 
 	static List<Path> list(Path input) throws IOException {
